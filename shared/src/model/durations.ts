@@ -1,0 +1,132 @@
+// Durations are stored as minutes of *working* time. People think in "2d 4h" though, and a day
+// is the map's working day (8 h by default), not 24 h — so parsing and formatting both take the
+// map's working time.
+import type { WorkingTime } from './types.ts';
+import { DEFAULT_WORKING_TIME } from './types.ts';
+
+export type Unit = 'w' | 'd' | 'h' | 'm';
+const UNITS: readonly Unit[] = ['w', 'd', 'h', 'm'];
+
+const UNIT_ALIASES: Record<string, Unit> = {
+  m: 'm',
+  min: 'm',
+  mins: 'm',
+  minute: 'm',
+  minutes: 'm',
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
+  d: 'd',
+  day: 'd',
+  days: 'd',
+  w: 'w',
+  wk: 'w',
+  wks: 'w',
+  week: 'w',
+  weeks: 'w',
+};
+
+/** Upper bound for any duration: 100 years of round-the-clock minutes. Guards against 1e999. */
+export const MAX_DURATION_MINUTES = 100 * 365 * 24 * 60;
+
+export type ParseResult = { ok: true; minutes: number } | { ok: false; error: string };
+
+const EXAMPLES = 'write e.g. 45m, 4h, 2d 4h or 1.5w';
+
+export function unitMinutes(unit: Unit, wt: WorkingTime = DEFAULT_WORKING_TIME): number {
+  switch (unit) {
+    case 'm':
+      return 1;
+    case 'h':
+      return 60;
+    case 'd':
+      return wt.hoursPerDay * 60;
+    case 'w':
+      return wt.daysPerWeek * wt.hoursPerDay * 60;
+  }
+}
+
+/**
+ * Parses "45m", "4h", "2d 4h", "1.5w", "2 days 3 hours" or a plain number (minutes).
+ * Never throws: bad input yields an error message meant for the person who typed it.
+ */
+export function parseDuration(input: string, wt: WorkingTime = DEFAULT_WORKING_TIME): ParseResult {
+  const text = input.trim().toLowerCase();
+  if (text === '') return { ok: false, error: `Enter a duration: ${EXAMPLES}` };
+  if (text.startsWith('-')) return { ok: false, error: 'A duration cannot be negative' };
+  if (/^\d+(\.\d+)?$/.test(text)) return bounded(Number(text));
+  // "1e999" would otherwise read as 1 plus an unknown unit "e"; say what is wrong instead.
+  if (/^[\d.]+e[+-]?\d+$/.test(text)) return notADuration(input);
+
+  const token = /(\d+(?:\.\d+)?)\s*([a-z]+)/y;
+  const seen = new Set<Unit>();
+  let total = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    while (pos < text.length && /[\s,]/.test(text.charAt(pos))) pos++;
+    if (pos >= text.length) break;
+    token.lastIndex = pos;
+    const match = token.exec(text);
+    if (!match) return notADuration(input);
+    const [whole, amount = '', word = ''] = match;
+    const unit = UNIT_ALIASES[word];
+    if (!unit) return { ok: false, error: `Unknown unit “${word}”: use m, h, d or w` };
+    if (seen.has(unit)) return { ok: false, error: `The unit “${unit}” appears twice` };
+    seen.add(unit);
+    total += Number(amount) * unitMinutes(unit, wt);
+    pos += whole.length;
+  }
+  return bounded(total);
+}
+
+function notADuration(input: string): ParseResult {
+  return { ok: false, error: `“${input.trim()}” is not a duration: ${EXAMPLES}` };
+}
+
+function bounded(minutes: number): ParseResult {
+  if (!Number.isFinite(minutes) || minutes > MAX_DURATION_MINUTES) {
+    return { ok: false, error: 'That duration is too large' };
+  }
+  // Float noise from "1.1h" (66.00000000000001) would otherwise leak into stored values.
+  return { ok: true, minutes: Math.round(minutes * 1000) / 1000 };
+}
+
+export interface FormatOptions {
+  /** Show at most this many units, rounding the last one shown ("4d 6h" rather than "4d 6h 12m"). */
+  maxParts?: number;
+  /** Put a space between number and unit, for prose ("4 d 6 h"). */
+  spaced?: boolean;
+}
+
+/**
+ * Formats minutes as "1w 2d 3h 15m" using the map's working time; parseDuration reads it back.
+ * Non-finite or negative input formats as "—" because it is invalid data, not a duration.
+ */
+export function formatDuration(
+  minutes: number,
+  wt: WorkingTime = DEFAULT_WORKING_TIME,
+  options: FormatOptions = {},
+): string {
+  if (!Number.isFinite(minutes) || minutes < 0) return '—';
+  const sizes = UNITS.map((u) => unitMinutes(u, wt));
+  let value = Math.round(minutes * 100) / 100;
+  if (options.maxParts !== undefined && options.maxParts > 0) {
+    const first = sizes.findIndex((s) => value >= s);
+    const last = Math.min(UNITS.length - 1, (first < 0 ? UNITS.length - 1 : first) + options.maxParts - 1);
+    const step = sizes[last] ?? 1;
+    value = Math.round(value / step) * step;
+  }
+  const parts: string[] = [];
+  const sep = options.spaced ? ' ' : '';
+  UNITS.forEach((unit, i) => {
+    const size = sizes[i] ?? 1;
+    const count = unit === 'm' ? Math.round(value * 100) / 100 : Math.floor(value / size + 1e-9);
+    if (count > 0) {
+      parts.push(`${count}${sep}${unit}`);
+      value = Math.max(0, value - count * size);
+    }
+  });
+  return parts.length > 0 ? parts.join(' ') : `0${sep}m`;
+}

@@ -1,5 +1,9 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'client', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], passWithNoTests: true },
+  test: {
+    name: 'client',
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    passWithNoTests: true,
+  },
 });

@@ -1,5 +1,7 @@
 // The pure domain: no Yjs, no React, no I/O. The Yjs binding is `@flowmap/shared/doc`.
-export * from './model/types.ts';
+export * from './metrics/index.ts';
 export * from './model/durations.ts';
-export * from './model/schema.ts';
 export * from './model/migrations.ts';
+export * from './model/schema.ts';
+export * from './model/templates.ts';
+export * from './model/types.ts';

@@ -44,7 +44,9 @@ export async function metricsCommand(
     return 2;
   }
   const states = computeAll(result.map);
-  io.out(options.json ? `${JSON.stringify({ states }, null, 2)}\n` : renderTable(result.map, states));
+  io.out(
+    options.json ? `${JSON.stringify({ states }, null, 2)}\n` : renderTable(result.map, states),
+  );
   return states.some((s) => s.errors.length > 0) ? 1 : 0;
 }
 
@@ -116,7 +118,8 @@ function renderTable(map: FlowMap, states: MetricsJsonState[]): string {
     if (state.qualityBottlenecks.length > 0) {
       lines.push('  Quality bottlenecks');
       const width = Math.max(...state.qualityBottlenecks.map((q) => q.name.length));
-      for (const q of state.qualityBottlenecks) lines.push(`    ${q.name.padEnd(width)}  ${q.reason}`);
+      for (const q of state.qualityBottlenecks)
+        lines.push(`    ${q.name.padEnd(width)}  ${q.reason}`);
     }
     for (const error of state.errors) lines.push(`  Error: ${error}`);
     lines.push('');

@@ -44,9 +44,15 @@ describe('parseDuration', () => {
     const huge = parseDuration('1e999');
     expect(huge.ok).toBe(false);
     expect(!huge.ok && huge.error).toMatch(/not a duration/);
-    expect(parseDuration('99999999999w')).toEqual({ ok: false, error: 'That duration is too large' });
+    expect(parseDuration('99999999999w')).toEqual({
+      ok: false,
+      error: 'That duration is too large',
+    });
     expect(parseDuration('')).toMatchObject({ ok: false });
-    expect(parseDuration('3 parsecs')).toEqual({ ok: false, error: 'Unknown unit “parsecs”: use m, h, d or w' });
+    expect(parseDuration('3 parsecs')).toEqual({
+      ok: false,
+      error: 'Unknown unit “parsecs”: use m, h, d or w',
+    });
     expect(parseDuration('2d 3d')).toEqual({ ok: false, error: 'The unit “d” appears twice' });
     expect(parseDuration('4h and')).toMatchObject({ ok: false });
   });
@@ -95,11 +101,15 @@ describe('round trip', () => {
   it('format(parse(s)) is stable: formatting a parsed value and parsing again changes nothing', () => {
     const part = fc.tuple(fc.integer({ min: 0, max: 500 }), fc.constantFrom('m', 'h', 'd', 'w'));
     fc.assert(
-      fc.property(fc.uniqueArray(part, { selector: ([, u]) => u, minLength: 1 }), workingTime, (parts, wt) => {
-        const text = parts.map(([n, u]) => `${n}${u}`).join(' ');
-        const once = minutesOf(text, wt);
-        expect(minutesOf(formatDuration(once, wt), wt)).toBe(once);
-      }),
+      fc.property(
+        fc.uniqueArray(part, { selector: ([, u]) => u, minLength: 1 }),
+        workingTime,
+        (parts, wt) => {
+          const text = parts.map(([n, u]) => `${n}${u}`).join(' ');
+          const once = minutesOf(text, wt);
+          expect(minutesOf(formatDuration(once, wt), wt)).toBe(once);
+        },
+      ),
     );
   });
 
@@ -109,5 +119,14 @@ describe('round trip', () => {
         expect(parseDuration(String(n)).ok).toBe(false);
       }),
     );
+  });
+});
+
+describe('formatDuration with a largest unit', () => {
+  it('writes days instead of weeks so two durations compare at a glance', () => {
+    expect(formatDuration(4560, undefined, { largestUnit: 'd', maxParts: 2 })).toBe('9d 4h');
+    expect(formatDuration(4800, undefined, { largestUnit: 'd', maxParts: 2 })).toBe('10d');
+    expect(formatDuration(150, undefined, { largestUnit: 'h' })).toBe('2h 30m');
+    expect(formatDuration(4560, undefined, { largestUnit: 'd' })).toBe('9d 4h');
   });
 });

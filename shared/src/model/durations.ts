@@ -98,6 +98,11 @@ export interface FormatOptions {
   maxParts?: number;
   /** Put a space between number and unit, for prose ("4 d 6 h"). */
   spaced?: boolean;
+  /**
+   * Largest unit used: 'd' writes "9d 4h" instead of "1w 4d 4h", which reads better when
+   * two durations of a stage are compared side by side.
+   */
+  largestUnit?: Unit;
 }
 
 /**
@@ -110,17 +115,21 @@ export function formatDuration(
   options: FormatOptions = {},
 ): string {
   if (!Number.isFinite(minutes) || minutes < 0) return '—';
-  const sizes = UNITS.map((u) => unitMinutes(u, wt));
+  const units = UNITS.slice(UNITS.indexOf(options.largestUnit ?? 'w'));
+  const sizes = units.map((u) => unitMinutes(u, wt));
   let value = Math.round(minutes * 100) / 100;
   if (options.maxParts !== undefined && options.maxParts > 0) {
     const first = sizes.findIndex((s) => value >= s);
-    const last = Math.min(UNITS.length - 1, (first < 0 ? UNITS.length - 1 : first) + options.maxParts - 1);
+    const last = Math.min(
+      units.length - 1,
+      (first < 0 ? units.length - 1 : first) + options.maxParts - 1,
+    );
     const step = sizes[last] ?? 1;
     value = Math.round(value / step) * step;
   }
   const parts: string[] = [];
   const sep = options.spaced ? ' ' : '';
-  UNITS.forEach((unit, i) => {
+  units.forEach((unit, i) => {
     const size = sizes[i] ?? 1;
     const count = unit === 'm' ? Math.round(value * 100) / 100 : Math.floor(value / size + 1e-9);
     if (count > 0) {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  sanitizeMap,
+  validateDoraPatch,
+  validateMap,
+  validateMetaPatch,
+  validateNodePatch,
+} from './schema.ts';
 import { formatProblem } from './types.ts';
-import { sanitizeMap, validateMap, validateNodePatch, validateDoraPatch, validateMetaPatch } from './schema.ts';
 
 function validMap() {
   return {
@@ -12,8 +18,25 @@ function validMap() {
         kind: 'current',
         order: 0,
         nodes: {
-          n1: { id: 'n1', type: 'stage', x: 0, y: 0, name: 'Build', elapsedMinutes: 120, valueAddMinutes: 30, pctCA: 90 },
-          n2: { id: 'n2', type: 'stage', x: 260, y: 0, name: 'Test', team: 'QA', elapsedMinutes: 480 },
+          n1: {
+            id: 'n1',
+            type: 'stage',
+            x: 0,
+            y: 0,
+            name: 'Build',
+            elapsedMinutes: 120,
+            valueAddMinutes: 30,
+            pctCA: 90,
+          },
+          n2: {
+            id: 'n2',
+            type: 'stage',
+            x: 260,
+            y: 0,
+            name: 'Test',
+            team: 'QA',
+            elapsedMinutes: 480,
+          },
         },
         edges: { e1: { id: 'e1', source: 'n1', target: 'n2', kind: 'flow' } },
       },
@@ -110,7 +133,14 @@ describe('sanitizeMap', () => {
   });
 
   it('never throws on arbitrary values', () => {
-    for (const raw of [undefined, 0, 'x', [], { meta: [] }, { states: { a: { nodes: [], edges: 5 } } }]) {
+    for (const raw of [
+      undefined,
+      0,
+      'x',
+      [],
+      { meta: [] },
+      { states: { a: { nodes: [], edges: 5 } } },
+    ]) {
       const { map } = sanitizeMap(raw);
       expect(map.meta.schemaVersion).toBe(1);
       expect(typeof map.states).toBe('object');
@@ -120,7 +150,9 @@ describe('sanitizeMap', () => {
 
 describe('patch validators', () => {
   it('checks each field and PT ≤ LT against the node after the patch', () => {
-    expect(validateNodePatch({ pctCA: 101 })).toEqual([{ path: 'pctCA', message: 'must be 0–100' }]);
+    expect(validateNodePatch({ pctCA: 101 })).toEqual([
+      { path: 'pctCA', message: 'must be 0–100' },
+    ]);
     expect(validateNodePatch({ valueAddMinutes: 90 }, { elapsedMinutes: 60 })).toEqual([
       { path: 'valueAddMinutes', message: 'value-add time cannot exceed elapsed time' },
     ]);
@@ -128,7 +160,9 @@ describe('patch validators', () => {
       { path: 'elapsedMinutes', message: 'elapsed time cannot be less than value-add time' },
     ]);
     expect(validateNodePatch({ pctCA: undefined, team: 'Ops' })).toEqual([]);
-    expect(validateNodePatch({ name: undefined })).toEqual([{ path: 'name', message: 'is required' }]);
+    expect(validateNodePatch({ name: undefined })).toEqual([
+      { path: 'name', message: 'is required' },
+    ]);
     expect(validateNodePatch({ colour: 'red' } as never)).toEqual([
       { path: 'colour', message: 'is not a field that can be set' },
     ]);
@@ -142,5 +176,32 @@ describe('patch validators', () => {
       { path: 'hoursPerDay', message: 'must be 1–24' },
       { path: 'bottleneckCount', message: 'must be a whole number' },
     ]);
+  });
+});
+
+describe('hostile keys', () => {
+  it('refuses __proto__ ids and references to inherited properties', () => {
+    const raw = validMap() as unknown as Record<string, any>;
+    raw.states.s1.edges.e2 = { id: 'e2', source: 'n1', target: 'constructor', kind: 'flow' };
+    raw.states.s1.basedOn = 'toString';
+    const result = validateMap(raw);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.map(formatProblem)).toEqual([
+      'states.s1.edges.e2.target: refers to a missing node “constructor”',
+      'states.s1.basedOn: refers to a missing state “toString”',
+    ]);
+    const proto = JSON.parse(
+      '{"__proto__": {"id": "__proto__", "type": "stage", "x": 0, "y": 0, "name": "P"}}',
+    );
+    raw.states.s1.nodes = { ...raw.states.s1.nodes, ...proto };
+    const { map, problems } = sanitizeMap(raw);
+    expect(Object.getPrototypeOf(map.states.s1?.nodes)).toBe(Object.prototype);
+    expect(problems.map(formatProblem)).toContain('states.s1.nodes.__proto__.id: is reserved');
+  });
+
+  it('refuses a map without any state', () => {
+    const raw = validMap() as unknown as Record<string, any>;
+    raw.states = {};
+    expect(messages(raw)).toEqual(['states: must hold at least one state']);
   });
 });

@@ -6,15 +6,7 @@
 import { z } from 'zod';
 import { MAX_DURATION_MINUTES } from './durations.ts';
 import { migrateToCurrent } from './migrations.ts';
-import type {
-  DoraInputs,
-  FlowMap,
-  MapEdge,
-  MapMeta,
-  MapNode,
-  MapState,
-  Problem,
-} from './types.ts';
+import type { DoraInputs, FlowMap, MapEdge, MapMeta, MapNode, MapState, Problem } from './types.ts';
 import { DEFAULT_META, EDGE_KINDS, NODE_TYPES, SCHEMA_VERSION, STATE_KINDS } from './types.ts';
 
 export const LIMITS = {
@@ -45,7 +37,9 @@ export const idSchema = z
   .string({ error: 'must be an id' })
   .min(1, 'must not be empty')
   .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must use only letters, digits, - and _');
+  .regex(/^[A-Za-z0-9_-]+$/, 'must use only letters, digits, - and _')
+  // As an object key it would replace the prototype instead of adding an entry.
+  .refine((id) => id !== '__proto__', 'is reserved');
 
 export const nodeFieldSchemas = {
   id: idSchema,
@@ -110,7 +104,10 @@ export const metaFieldSchemas = {
   hoursPerDay: num('hours from 1 to 24').min(1, 'must be 1–24').max(24, 'must be 1–24'),
   daysPerWeek: num('days from 1 to 7').min(1, 'must be 1–7').max(7, 'must be 1–7'),
   lowPctCAThreshold: percent,
-  bottleneckCount: num().int('must be a whole number').min(0, 'must be 0–50').max(50, 'must be 0–50'),
+  bottleneckCount: num()
+    .int('must be a whole number')
+    .min(0, 'must be 0–50')
+    .max(50, 'must be 0–50'),
 } as const;
 
 const metaSchema = z.object({
@@ -227,7 +224,9 @@ function parseEdges(
       problems.push({ path: join(at, 'id'), message: `must equal its key “${key}”` });
       continue;
     }
-    const missing = (['source', 'target'] as const).filter((end) => !nodes[edge[end]]);
+    const missing = (['source', 'target'] as const).filter(
+      (end) => !Object.hasOwn(nodes, edge[end]),
+    );
     if (missing.length > 0) {
       for (const end of missing) {
         problems.push({ path: join(at, end), message: `refers to a missing node “${edge[end]}”` });
@@ -285,10 +284,17 @@ export function sanitizeMap(raw: unknown): SanitizeResult {
   const input = isRecord(migrated.value) ? migrated.value : {};
   if (!isRecord(migrated.value)) problems.push({ path: '', message: 'must be a JSON object' });
 
-  const meta = parseEntity<MapMeta>(metaSchema, input.meta ?? undefined, 'meta', new Set(), problems, {
-    ...DEFAULT_META,
-    title: 'Untitled map',
-  }) ?? { ...DEFAULT_META, title: 'Untitled map' };
+  const meta = parseEntity<MapMeta>(
+    metaSchema,
+    input.meta ?? undefined,
+    'meta',
+    new Set(),
+    problems,
+    {
+      ...DEFAULT_META,
+      title: 'Untitled map',
+    },
+  ) ?? { ...DEFAULT_META, title: 'Untitled map' };
 
   const states: Record<string, MapState> = {};
   if (!isRecord(input.states)) {
@@ -303,7 +309,7 @@ export function sanitizeMap(raw: unknown): SanitizeResult {
       if (state) states[key] = state;
     }
     for (const state of Object.values(states)) {
-      if (state.basedOn !== undefined && !states[state.basedOn]) {
+      if (state.basedOn !== undefined && !Object.hasOwn(states, state.basedOn)) {
         problems.push({
           path: `states.${state.id}.basedOn`,
           message: `refers to a missing state “${state.basedOn}”`,
@@ -311,6 +317,9 @@ export function sanitizeMap(raw: unknown): SanitizeResult {
         delete state.basedOn;
       }
     }
+  }
+  if (isRecord(input.states) && Object.keys(states).length === 0) {
+    problems.push({ path: 'states', message: 'must hold at least one state' });
   }
   return { map: { meta, states }, problems: dedupe(problems) };
 }
@@ -398,7 +407,8 @@ function validateFields(
     }
     const result = schema.safeParse(value);
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push({ path: field, message: issue.message });
+      for (const issue of result.error.issues)
+        problems.push({ path: field, message: issue.message });
     }
   }
   return problems;

@@ -1,0 +1,45 @@
+// A tiny measuring harness: warm up, then time many runs and report percentiles. Benchmarks print
+// figures and ratios against a baseline measured in the same run, because these machines are
+// shared and noisy; absolute milliseconds are only comparable within one run.
+import { performance } from 'node:perf_hooks';
+
+export interface Timing {
+  label: string;
+  runs: number;
+  p50: number;
+  p95: number;
+  mean: number;
+}
+
+export function measure(label: string, fn: () => unknown, { runs = 50, warmup = 5 } = {}): Timing {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) =>
+    samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
+  return {
+    label,
+    runs,
+    p50: at(0.5),
+    p95: at(0.95),
+    mean: samples.reduce((a, b) => a + b, 0) / samples.length,
+  };
+}
+
+export function printTimings(title: string, timings: Timing[], baseline?: Timing): void {
+  console.log(`\n${title}`);
+  for (const t of timings) {
+    const ratio =
+      baseline && t !== baseline ? `  ×${(t.p50 / baseline.p50).toFixed(2)} baseline` : '';
+    console.log(
+      `  ${t.label.padEnd(44)} p50 ${t.p50.toFixed(3).padStart(8)} ms  p95 ${t.p95
+        .toFixed(3)
+        .padStart(8)} ms  (${t.runs} runs)${ratio}`,
+    );
+  }
+}

@@ -1,0 +1,70 @@
+// Bottlenecks, each with a reason a person can read on the map. Waiting bottlenecks come from the
+// critical path only (shortening another branch does not shorten the lead time); quality
+// bottlenecks come from every stage, because rework from any branch reaches the customer.
+import { formatDuration } from '../model/durations.ts';
+import type { WorkingTime } from '../model/types.ts';
+import type { Bottleneck, QualityBottleneck, StageMetrics } from './types.ts';
+
+function byId(a: StageMetrics, b: StageMetrics): number {
+  return a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0;
+}
+
+/**
+ * A share as a whole percent, as people read it: "85%". A share that is neither none nor all
+ * never rounds to "0%" or "100%" (a stage that waits 3 minutes of a week still waits).
+ */
+export function formatShare(fraction: number): string {
+  const pct = Math.round(fraction * 100);
+  if (pct === 0 && fraction > 0) return '<1%';
+  if (pct === 100 && fraction < 1) return '>99%';
+  return `${pct}%`;
+}
+
+/** A %C/A as entered, up to two decimals, so 79.99 below an 80 threshold never reads "80%". */
+export function formatPctCA(pctCA: number): string {
+  return `${Math.round(pctCA * 100) / 100}%`;
+}
+
+/**
+ * Stages on the critical path that wait at all, most waiting first (ties by node id), keeping
+ * the top `count`.
+ */
+export function rankBottlenecks(
+  stages: readonly StageMetrics[],
+  count: number,
+  wt: WorkingTime,
+): Bottleneck[] {
+  const fmt = (minutes: number) => formatDuration(minutes, wt, { maxParts: 3, largestUnit: 'd' });
+  return stages
+    .filter((s) => s.onCriticalPath && s.waitingMinutes > 0)
+    .sort((a, b) => b.waitingMinutes - a.waitingMinutes || byId(a, b))
+    .slice(0, count)
+    .map((s, i) => ({
+      nodeId: s.nodeId,
+      name: s.name,
+      rank: i + 1,
+      waitingMinutes: s.waitingMinutes,
+      elapsedMinutes: s.elapsedMinutes,
+      waitingShare: s.waitingShare,
+      reason: `waits ${fmt(s.waitingMinutes)} of ${fmt(s.elapsedMinutes)} (${formatShare(s.waitingShare)} of all waiting)`,
+    }));
+}
+
+/** Every stage whose %C/A is below the threshold, lowest first (ties by node id). */
+export function findQualityBottlenecks(
+  stages: readonly StageMetrics[],
+  threshold: number,
+): QualityBottleneck[] {
+  const low: { stage: StageMetrics; pctCA: number }[] = [];
+  for (const stage of stages) {
+    if (stage.pctCA !== null && stage.pctCA < threshold) low.push({ stage, pctCA: stage.pctCA });
+  }
+  return low
+    .sort((a, b) => a.pctCA - b.pctCA || byId(a.stage, b.stage))
+    .map(({ stage, pctCA }) => ({
+      nodeId: stage.nodeId,
+      name: stage.name,
+      pctCA,
+      reason: `only ${formatPctCA(pctCA)} complete and accurate`,
+    }));
+}

@@ -12,6 +12,8 @@ export interface MapRecord {
   updatedAt: number;
 }
 
+export type MapPatch = Partial<Pick<MapRecord, 'title' | 'editToken' | 'viewToken' | 'updatedAt'>>;
+
 export interface StoredDocument {
   /** The compacted state (a full Yjs update), or null when the map has never been compacted. */
   snapshot: Uint8Array | null;
@@ -30,28 +32,51 @@ export interface NamedSnapshot {
   update: Uint8Array;
 }
 
+export type NamedSnapshotInfo = Omit<NamedSnapshot, 'update'>;
+
+/** Thrown (as a rejection) when a document or snapshot operation names a map that does not exist. */
+export class MapNotFoundError extends Error {
+  override readonly name = 'MapNotFoundError';
+  constructor(readonly mapId: string) {
+    super(`map not found: ${mapId}`);
+  }
+}
+
 export interface Storage {
   // Map records and tokens
+  /** Creates the record and its empty document; rejects if the id exists. */
   createMap(record: MapRecord): Promise<void>;
   getMap(id: string): Promise<MapRecord | null>;
+  /** Every map, oldest first (createdAt, then id). */
   listMaps(): Promise<MapRecord[]>;
-  updateMap(
-    id: string,
-    patch: Partial<Pick<MapRecord, 'title' | 'editToken' | 'viewToken' | 'updatedAt'>>,
-  ): Promise<boolean>;
-  /** Deletes the record, its document, update log and snapshots. */
+  /** Returns false when the map does not exist. */
+  updateMap(id: string, patch: MapPatch): Promise<boolean>;
+  /** Deletes the record, its document, update log and snapshots. Returns false when absent. */
   deleteMap(id: string): Promise<boolean>;
 
-  // Document: snapshot + append-only update log
-  /** Appends one update; durable (fsync'd by the adapter's guarantees) when the promise resolves. Returns its sequence number. */
+  // Document: snapshot + append-only update log. Sequence numbers are per map, start at 1 and
+  // never repeat, compaction included.
+  /**
+   * Appends updates in order as one durable write (fsync'd when the promise resolves) and
+   * returns the sequence number of the last one. Rejects with MapNotFoundError for an unknown map.
+   */
+  appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number>;
+  /** `appendUpdates` for one update; returns its sequence number. */
   appendUpdate(mapId: string, update: Uint8Array): Promise<number>;
+  /** An unknown map loads as an empty document (`{ snapshot: null, updates: [], lastSeq: 0 }`). */
   loadDocument(mapId: string): Promise<StoredDocument>;
-  /** Replaces the snapshot with `snapshot` covering every update up to and including `uptoSeq`, and deletes those log entries atomically. */
+  /**
+   * Atomically replaces the snapshot with `snapshot`, which covers every update up to and
+   * including `uptoSeq`, and deletes those log entries; later entries stay. A compaction older
+   * than the stored snapshot is ignored. Rejects with MapNotFoundError for an unknown map.
+   */
   compact(mapId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
 
   // Named snapshots (quarterly reviews)
+  /** Rejects with MapNotFoundError for an unknown map, and if the snapshot id exists. */
   saveNamedSnapshot(snapshot: NamedSnapshot): Promise<void>;
-  listNamedSnapshots(mapId: string): Promise<Omit<NamedSnapshot, 'update'>[]>;
+  /** Oldest first (createdAt, then id). */
+  listNamedSnapshots(mapId: string): Promise<NamedSnapshotInfo[]>;
   getNamedSnapshot(mapId: string, snapshotId: string): Promise<NamedSnapshot | null>;
   deleteNamedSnapshot(mapId: string, snapshotId: string): Promise<boolean>;
 

@@ -1,0 +1,108 @@
+// Server configuration: environment variables, overridden by command-line flags. Every setting has
+// a default that makes `pnpm start` work on a laptop with nothing configured.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Instance owner key; when unset, one is created under dataDir on first start. */
+  ownerKey: string | undefined;
+  /** Largest websocket frame accepted, bytes. */
+  maxPayload: number;
+  /** Largest HTTP request body accepted (JSON import), bytes. */
+  maxBodyBytes: number;
+  /** New websocket connections allowed per client IP per minute. */
+  connectionsPerIpPerMinute: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Directory of the built client; served at / when it exists. */
+  clientDir: string;
+  /** Where people reach this server, for printed links. */
+  publicUrl: string | undefined;
+}
+
+export const HELP = `Usage: pnpm start [-- options]
+
+Options (environment variable in brackets):
+  --port <n>               port to listen on [PORT] (default 4321; 0 picks a free one)
+  --host <addr>            address to bind [HOST] (default 127.0.0.1; 0.0.0.0 for a LAN workshop)
+  --data-dir <path>        where the SQLite database and owner key live [DATA_DIR] (default ./data)
+  --owner-key <key>        instance owner key [FLOWMAP_OWNER_KEY] (default: generated, kept in data dir)
+  --max-payload <bytes>    largest websocket message [MAX_PAYLOAD] (default 2097152)
+  --max-body <bytes>       largest HTTP request body [MAX_BODY] (default 5242880)
+  --conn-rate <n>          websocket connections per IP per minute [CONN_RATE] (default 120)
+  --log-level <level>      fatal|error|warn|info|debug|trace|silent [LOG_LEVEL] (default info)
+  --client-dir <path>      built client to serve [CLIENT_DIR] (default client/dist)
+  --public-url <url>       base URL printed in links [PUBLIC_URL] (default http://HOST:PORT)
+  -h, --help               show this help
+`;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export class ConfigError extends Error {}
+
+function integer(name: string, value: string | undefined, fallback: number, min = 0): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) {
+    throw new ConfigError(`${name} must be a whole number ≥ ${min}, got “${value}”`);
+  }
+  return n;
+}
+
+const defaultClientDir = resolve(import.meta.dirname, '../../client/dist');
+
+export function loadConfig(
+  argv: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): ServerConfig | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'owner-key': { type: 'string' },
+      'max-payload': { type: 'string' },
+      'max-body': { type: 'string' },
+      'conn-rate': { type: 'string' },
+      'log-level': { type: 'string' },
+      'client-dir': { type: 'string' },
+      'public-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  const logLevel = values['log-level'] ?? env.LOG_LEVEL ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`log level must be one of ${LOG_LEVELS.join(', ')}, got “${logLevel}”`);
+  }
+  const ownerKey = values['owner-key'] ?? env.FLOWMAP_OWNER_KEY;
+  if (ownerKey !== undefined && ownerKey.length < 16) {
+    throw new ConfigError('the owner key must be at least 16 characters');
+  }
+  return {
+    port: integer('port', values.port ?? env.PORT, 4321),
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    dataDir: resolve(values['data-dir'] ?? env.DATA_DIR ?? 'data'),
+    ownerKey: ownerKey || undefined,
+    maxPayload: integer(
+      'max payload',
+      values['max-payload'] ?? env.MAX_PAYLOAD,
+      2 * 1024 * 1024,
+      1024,
+    ),
+    maxBodyBytes: integer('max body', values['max-body'] ?? env.MAX_BODY, 5 * 1024 * 1024, 1024),
+    connectionsPerIpPerMinute: integer(
+      'connection rate',
+      values['conn-rate'] ?? env.CONN_RATE,
+      120,
+      1,
+    ),
+    logLevel: logLevel as ServerConfig['logLevel'],
+    clientDir: resolve(values['client-dir'] ?? env.CLIENT_DIR ?? defaultClientDir),
+    publicUrl: values['public-url'] ?? env.PUBLIC_URL,
+  };
+}

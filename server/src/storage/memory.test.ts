@@ -1,0 +1,7 @@
+import { storageContractSuite } from './contract.ts';
+import { MemoryStorage } from './memory.ts';
+
+storageContractSuite('memory', async () => {
+  const storage = new MemoryStorage();
+  return { storage, cleanup: () => storage.close() };
+});

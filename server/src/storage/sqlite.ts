@@ -1,0 +1,304 @@
+// Embedded SQLite storage (better-sqlite3). One file under `dataDir`, WAL journal with
+// synchronous=FULL so a committed append has been fsync'd before its promise resolves: an
+// acknowledged edit survives `kill -9` and power loss. better-sqlite3 is synchronous; the async
+// signatures exist for the Storage contract (and the PostgreSQL adapter).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  MapNotFoundError,
+  type MapPatch,
+  type MapRecord,
+  type NamedSnapshot,
+  type NamedSnapshotInfo,
+  type Storage,
+  type StoredDocument,
+} from './types.ts';
+
+export const SQLITE_FILE_NAME = 'flowmap.sqlite';
+
+// Each entry upgrades the schema by one version (PRAGMA user_version). Append, never edit.
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE maps (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    edit_token TEXT NOT NULL,
+    view_token TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE documents (
+    map_id TEXT PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE,
+    last_seq INTEGER NOT NULL DEFAULT 0,
+    snapshot_seq INTEGER NOT NULL DEFAULT 0,
+    snapshot BLOB
+  ) STRICT;
+  CREATE TABLE updates (
+    map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (map_id, seq)
+  ) STRICT;
+  CREATE TABLE named_snapshots (
+    map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (map_id, id)
+  ) STRICT;
+  `,
+];
+
+export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
+
+export interface SqliteStorageOptions {
+  /** Directory holding `flowmap.sqlite`; created if missing. */
+  dataDir: string;
+}
+
+interface MapRow {
+  id: string;
+  title: string;
+  edit_token: string;
+  view_token: string;
+  created_at: number;
+  updated_at: number;
+}
+
+interface SnapshotRow {
+  id: string;
+  map_id: string;
+  name: string;
+  created_at: number;
+  data: Buffer;
+}
+
+const toRecord = (row: MapRow): MapRecord => ({
+  id: row.id,
+  title: row.title,
+  editToken: row.edit_token,
+  viewToken: row.view_token,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+// better-sqlite3 returns Buffers with their own backing store; expose plain Uint8Arrays.
+const bytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `database schema version ${current} is newer than this server supports (${MIGRATIONS.length})`,
+    );
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] ?? '');
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+export class SqliteStorage implements Storage {
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly stmt;
+  private readonly txAppend: (mapId: string, updates: readonly Uint8Array[]) => number;
+  private readonly txCompact: (mapId: string, snapshot: Uint8Array, uptoSeq: number) => void;
+  private readonly txLoad: (mapId: string) => StoredDocument;
+  private readonly txCreate: (record: MapRecord) => void;
+
+  static open(options: SqliteStorageOptions): SqliteStorage {
+    mkdirSync(options.dataDir, { recursive: true });
+    return new SqliteStorage(join(options.dataDir, SQLITE_FILE_NAME));
+  }
+
+  private constructor(file: string) {
+    this.file = file;
+    const db = new Database(file);
+    this.db = db;
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      // Another process (the CLI) may hold the write lock briefly.
+      db.pragma('busy_timeout = 5000');
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+
+    this.stmt = {
+      insertMap: db.prepare(
+        `INSERT INTO maps (id, title, edit_token, view_token, created_at, updated_at)
+         VALUES (@id, @title, @editToken, @viewToken, @createdAt, @updatedAt)`,
+      ),
+      insertDocument: db.prepare('INSERT INTO documents (map_id) VALUES (?)'),
+      getMap: db.prepare<[string], MapRow>('SELECT * FROM maps WHERE id = ?'),
+      listMaps: db.prepare<[], MapRow>('SELECT * FROM maps ORDER BY created_at, id'),
+      updateMap: db.prepare(
+        `UPDATE maps SET
+           title = coalesce(@title, title),
+           edit_token = coalesce(@editToken, edit_token),
+           view_token = coalesce(@viewToken, view_token),
+           updated_at = coalesce(@updatedAt, updated_at)
+         WHERE id = @id`,
+      ),
+      deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
+      bumpSeq: db.prepare<[number, string], { last_seq: number }>(
+        'UPDATE documents SET last_seq = last_seq + ? WHERE map_id = ? RETURNING last_seq',
+      ),
+      insertUpdate: db.prepare('INSERT INTO updates (map_id, seq, data) VALUES (?, ?, ?)'),
+      getDocument: db.prepare<
+        [string],
+        { last_seq: number; snapshot_seq: number; snapshot: Buffer | null }
+      >('SELECT last_seq, snapshot_seq, snapshot FROM documents WHERE map_id = ?'),
+      getDocumentSeqs: db.prepare<[string], { last_seq: number; snapshot_seq: number }>(
+        'SELECT last_seq, snapshot_seq FROM documents WHERE map_id = ?',
+      ),
+      listUpdates: db.prepare<[string], { data: Buffer }>(
+        'SELECT data FROM updates WHERE map_id = ? ORDER BY seq',
+      ),
+      setSnapshot: db.prepare(
+        'UPDATE documents SET snapshot = ?, snapshot_seq = ? WHERE map_id = ?',
+      ),
+      deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?'),
+      mapExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM maps WHERE id = ?'),
+      insertNamed: db.prepare(
+        `INSERT INTO named_snapshots (map_id, id, name, created_at, data)
+         VALUES (?, ?, ?, ?, ?)`,
+      ),
+      listNamed: db.prepare<[string], Omit<SnapshotRow, 'data'>>(
+        `SELECT id, map_id, name, created_at FROM named_snapshots
+         WHERE map_id = ? ORDER BY created_at, id`,
+      ),
+      getNamed: db.prepare<[string, string], SnapshotRow>(
+        'SELECT id, map_id, name, created_at, data FROM named_snapshots WHERE map_id = ? AND id = ?',
+      ),
+      deleteNamed: db.prepare('DELETE FROM named_snapshots WHERE map_id = ? AND id = ?'),
+    };
+    const s = this.stmt;
+
+    this.txCreate = db.transaction((record: MapRecord) => {
+      s.insertMap.run(record);
+      s.insertDocument.run(record.id);
+    });
+
+    this.txAppend = db.transaction((mapId: string, updates: readonly Uint8Array[]) => {
+      const row = s.bumpSeq.get(updates.length, mapId);
+      if (!row) throw new MapNotFoundError(mapId);
+      let seq = row.last_seq - updates.length;
+      for (const update of updates) s.insertUpdate.run(mapId, ++seq, update);
+      return row.last_seq;
+    });
+
+    this.txCompact = db.transaction((mapId: string, snapshot: Uint8Array, uptoSeq: number) => {
+      const doc = s.getDocumentSeqs.get(mapId);
+      if (!doc) throw new MapNotFoundError(mapId);
+      if (uptoSeq < doc.snapshot_seq) return;
+      if (uptoSeq > doc.last_seq) throw new Error(`compact beyond the log: ${uptoSeq}`);
+      s.setSnapshot.run(snapshot, uptoSeq, mapId);
+      s.deleteUpdatesUpTo.run(mapId, uptoSeq);
+    });
+
+    // A read transaction so the snapshot and the log come from one consistent state even with
+    // another process writing.
+    this.txLoad = db.transaction((mapId: string): StoredDocument => {
+      const doc = s.getDocument.get(mapId);
+      if (!doc) return { snapshot: null, updates: [], lastSeq: 0 };
+      return {
+        snapshot: doc.snapshot ? bytes(doc.snapshot) : null,
+        updates: s.listUpdates.all(mapId).map((u) => bytes(u.data)),
+        lastSeq: doc.last_seq,
+      };
+    });
+  }
+
+  async createMap(record: MapRecord): Promise<void> {
+    this.txCreate(record);
+  }
+
+  async getMap(id: string): Promise<MapRecord | null> {
+    const row = this.stmt.getMap.get(id);
+    return row ? toRecord(row) : null;
+  }
+
+  async listMaps(): Promise<MapRecord[]> {
+    return this.stmt.listMaps.all().map(toRecord);
+  }
+
+  async updateMap(id: string, patch: MapPatch): Promise<boolean> {
+    const result = this.stmt.updateMap.run({
+      id,
+      title: patch.title ?? null,
+      editToken: patch.editToken ?? null,
+      viewToken: patch.viewToken ?? null,
+      updatedAt: patch.updatedAt ?? null,
+    });
+    return result.changes > 0;
+  }
+
+  async deleteMap(id: string): Promise<boolean> {
+    return this.stmt.deleteMap.run(id).changes > 0;
+  }
+
+  async appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.txAppend(mapId, updates);
+  }
+
+  appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
+    return this.appendUpdates(mapId, [update]);
+  }
+
+  async loadDocument(mapId: string): Promise<StoredDocument> {
+    return this.txLoad(mapId);
+  }
+
+  async compact(mapId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.txCompact(mapId, snapshot, uptoSeq);
+  }
+
+  async saveNamedSnapshot(snapshot: NamedSnapshot): Promise<void> {
+    if (!this.stmt.mapExists.get(snapshot.mapId)) throw new MapNotFoundError(snapshot.mapId);
+    this.stmt.insertNamed.run(
+      snapshot.mapId,
+      snapshot.id,
+      snapshot.name,
+      snapshot.createdAt,
+      snapshot.update,
+    );
+  }
+
+  async listNamedSnapshots(mapId: string): Promise<NamedSnapshotInfo[]> {
+    return this.stmt.listNamed.all(mapId).map((row) => ({
+      id: row.id,
+      mapId: row.map_id,
+      name: row.name,
+      createdAt: row.created_at,
+    }));
+  }
+
+  async getNamedSnapshot(mapId: string, snapshotId: string): Promise<NamedSnapshot | null> {
+    const row = this.stmt.getNamed.get(mapId, snapshotId);
+    if (!row) return null;
+    return {
+      id: row.id,
+      mapId: row.map_id,
+      name: row.name,
+      createdAt: row.created_at,
+      update: bytes(row.data),
+    };
+  }
+
+  async deleteNamedSnapshot(mapId: string, snapshotId: string): Promise<boolean> {
+    return this.stmt.deleteNamed.run(mapId, snapshotId).changes > 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,221 @@
+// One client socket. Decodes and polices its frames (binary only, strict decoding, view access,
+// awareness rate), holds them back while the room loads, and guards the send side against slow
+// consumers. Nothing a client sends can throw out of here: any failure closes this socket only.
+import type { RawData, WebSocket } from 'ws';
+import type { SyncLimits } from './limits.ts';
+import { TokenBucket } from './limits.ts';
+import type { SyncLogger } from './logger.ts';
+import type { Access, SyncMetrics } from './metrics.ts';
+import {
+  type ClientMessage,
+  CloseCode,
+  decodeMessage,
+  type MessageKind,
+  ProtocolError,
+} from './protocol.ts';
+
+export interface MessageSink {
+  handleMessage(conn: Connection, message: ClientMessage): void;
+}
+
+export interface ConnectionOptions {
+  id: number;
+  mapId: string;
+  access: Access;
+  limits: SyncLimits;
+  metrics: SyncMetrics;
+  logger: SyncLogger;
+  /** Called exactly once, when the socket is closed by either side. */
+  onClose: (conn: Connection, code: number) => void;
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}
+
+// Close reasons are limited to 123 bytes by RFC 6455; ours are short ASCII anyway.
+const reasonText = (reason: string) => reason.slice(0, 120);
+
+export class Connection {
+  readonly id: number;
+  readonly mapId: string;
+  readonly access: Access;
+  /** Awareness client ids this connection introduced; only it may update or remove them. */
+  readonly awarenessClients = new Set<number>();
+  /** Set when the client sent something invalid; its queued messages are discarded. */
+  failed = false;
+  private alive = true;
+  private closed = false;
+  private finished = false;
+  private sink: MessageSink | null = null;
+  private pending: ClientMessage[] = [];
+  private readonly bucket: TokenBucket;
+  private readonly limits: SyncLimits;
+  private readonly metrics: SyncMetrics;
+  private readonly logger: SyncLogger;
+  private readonly onClose: ConnectionOptions['onClose'];
+
+  constructor(
+    private readonly ws: WebSocket,
+    options: ConnectionOptions,
+  ) {
+    this.id = options.id;
+    this.mapId = options.mapId;
+    this.access = options.access;
+    this.limits = options.limits;
+    this.metrics = options.metrics;
+    this.logger = options.logger;
+    this.onClose = options.onClose;
+    this.bucket = new TokenBucket(
+      options.limits.awarenessRatePerSecond,
+      options.limits.awarenessBurst,
+    );
+    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    ws.on('close', (code) => {
+      this.closed = true;
+      this.finish(code);
+    });
+    ws.on('error', (error) => {
+      this.logger.debug({ connId: this.id, mapId: this.mapId, err: error.message }, 'socket error');
+    });
+    if (ws.readyState !== ws.OPEN) {
+      this.closed = true;
+      this.finish(1006);
+    }
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /** Starts delivering messages to the room, the ones received while it loaded first. */
+  attach(sink: MessageSink): void {
+    this.sink = sink;
+    const pending = this.pending;
+    this.pending = [];
+    for (const message of pending) {
+      if (this.closed) return;
+      sink.handleMessage(this, message);
+    }
+  }
+
+  /** Sends one message; a consumer too slow to drain its socket is terminated instead. */
+  send(message: Uint8Array, kind: MessageKind): boolean {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return false;
+    if (this.ws.bufferedAmount + message.length > this.limits.maxBufferedBytes) {
+      this.logger.warn(
+        { connId: this.id, mapId: this.mapId, buffered: this.ws.bufferedAmount },
+        'dropping slow consumer',
+      );
+      this.terminate(CloseCode.tryAgainLater);
+      return false;
+    }
+    this.ws.send(message);
+    this.metrics.messageSent(kind, message.length);
+    return true;
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.ws.close(code, reasonText(reason));
+    } catch {
+      this.ws.terminate();
+    }
+    this.finish(code);
+  }
+
+  /** Closes because the client misbehaved: logged, and its queued messages are discarded. */
+  fail(code: number, reason: string): void {
+    if (this.closed) return;
+    this.failed = true;
+    this.logger.warn({ connId: this.id, mapId: this.mapId, code, reason }, 'closing connection');
+    this.close(code, reason);
+  }
+
+  /** Drops the socket without a closing handshake (dead peer, slow consumer). */
+  terminate(code: number): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ws.terminate();
+    this.finish(code);
+  }
+
+  /** One heartbeat tick: terminate if the last ping went unanswered, else ping again. */
+  heartbeat(): void {
+    if (this.closed) return;
+    if (!this.alive) {
+      this.logger.info({ connId: this.id, mapId: this.mapId }, 'heartbeat timeout');
+      this.terminate(1006);
+      return;
+    }
+    this.alive = false;
+    try {
+      this.ws.ping();
+    } catch {
+      this.terminate(1006);
+    }
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    this.alive = true;
+    try {
+      if (!isBinary) {
+        this.metrics.messageReceived('invalid', 0);
+        this.fail(CloseCode.unsupportedData, 'binary frames only');
+        return;
+      }
+      const bytes = toBytes(data);
+      let message: ClientMessage;
+      try {
+        message = decodeMessage(bytes, { maxAwarenessBytes: this.limits.maxAwarenessBytes });
+      } catch (error) {
+        this.metrics.messageReceived('invalid', bytes.length);
+        if (error instanceof ProtocolError) this.fail(error.closeCode, error.message);
+        else this.fail(CloseCode.invalidPayload, 'invalid message');
+        return;
+      }
+      this.metrics.messageReceived(message.type, bytes.length);
+      if (message.type === 'awareness' || message.type === 'query-awareness') {
+        // Presence is best effort: excess messages are dropped, the connection stays.
+        if (!this.bucket.take()) {
+          this.metrics.awarenessDropped();
+          return;
+        }
+      } else if (
+        this.access === 'view' &&
+        (message.type === 'sync-step2' || message.type === 'sync-update')
+      ) {
+        this.metrics.writeDropped();
+        return;
+      }
+      if (this.sink) {
+        this.sink.handleMessage(this, message);
+      } else if (this.pending.length >= this.limits.maxPendingMessages) {
+        this.fail(CloseCode.tryAgainLater, 'too many messages while loading');
+      } else {
+        this.pending.push(message);
+      }
+    } catch (error) {
+      this.logger.error(
+        { connId: this.id, mapId: this.mapId, err: String(error) },
+        'message handler failed',
+      );
+      this.fail(CloseCode.internalError, 'internal error');
+    }
+  }
+
+  private finish(code: number): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.pending = [];
+    this.onClose(this, code);
+  }
+}

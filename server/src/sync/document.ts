@@ -1,0 +1,180 @@
+// One map's Y.Doc on the server and the path every write takes into it:
+//   validate (apply to a shadow doc) → append to storage (awaited) → apply to the live doc.
+// The shadow is an identical second Y.Doc. Untrusted bytes only ever touch the shadow: if Yjs
+// throws halfway through an update the shadow may be left half-applied, so it is rebuilt from the
+// live doc, which never saw the bad update. What is stored and relayed is the update the shadow
+// emitted, i.e. Yjs' own re-encoding of what it integrated (an update that only duplicates known
+// content emits nothing and is neither stored nor relayed).
+import * as Y from 'yjs';
+import type { Storage } from '../storage/types.ts';
+import type { SyncLimits } from './limits.ts';
+import type { SyncMetrics } from './metrics.ts';
+
+export class InvalidUpdateError extends Error {
+  override readonly name = 'InvalidUpdateError';
+}
+
+export interface ValidatedUpdate {
+  updates: Uint8Array[];
+  mixed: boolean;
+}
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+export class RoomDocument {
+  /** The live document; what clients sync with. Read-only outside this class. */
+  readonly doc: Y.Doc;
+  private shadow: Y.Doc;
+  private captured: Uint8Array[] = [];
+  /** True while this class applies a persisted update to `doc` (anything else is a rogue write). */
+  applying = false;
+  private lastSeq: number;
+  private logCount: number;
+  private logBytes: number;
+
+  private constructor(
+    private readonly mapId: string,
+    private readonly storage: Storage,
+    private readonly metrics: SyncMetrics,
+    private readonly limits: SyncLimits,
+    doc: Y.Doc,
+    stored: { lastSeq: number; logCount: number; logBytes: number },
+  ) {
+    this.doc = doc;
+    this.shadow = this.makeShadow();
+    this.lastSeq = stored.lastSeq;
+    this.logCount = stored.logCount;
+    this.logBytes = stored.logBytes;
+  }
+
+  static async load(
+    mapId: string,
+    storage: Storage,
+    metrics: SyncMetrics,
+    limits: SyncLimits,
+  ): Promise<RoomDocument> {
+    const started = performance.now();
+    let stored: Awaited<ReturnType<Storage['loadDocument']>>;
+    try {
+      stored = await storage.loadDocument(mapId);
+    } catch (error) {
+      metrics.persistence('load', seconds(started), false);
+      throw error;
+    }
+    metrics.persistence('load', seconds(started), true);
+    const doc = new Y.Doc({ gc: true });
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    });
+    const logBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
+    return new RoomDocument(mapId, storage, metrics, limits, doc, {
+      lastSeq: stored.lastSeq,
+      logCount: stored.updates.length,
+      logBytes,
+    });
+  }
+
+  /**
+   * Applies an untrusted update to the shadow and returns what it integrated, re-encoded by Yjs
+   * (empty when the update adds nothing). `mixed` is true when the shadow held pending structs
+   * from earlier updates, which this one may have unblocked: then the result is not only the
+   * sender's content and must be relayed to the sender too. Throws InvalidUpdateError after
+   * restoring the shadow to the live state plus `accepted` (validated, not yet applied to `doc`).
+   */
+  validate(update: Uint8Array, accepted: readonly Uint8Array[]): ValidatedUpdate {
+    const store = this.shadow.store;
+    const mixed = store.pendingStructs !== null || store.pendingDs !== null;
+    const emitted: Uint8Array[] = [];
+    this.captured = emitted;
+    try {
+      Y.applyUpdate(this.shadow, update);
+    } catch (error) {
+      this.resetShadow(accepted);
+      throw new InvalidUpdateError(error instanceof Error ? error.message : String(error));
+    } finally {
+      this.captured = [];
+    }
+    return { updates: emitted, mixed };
+  }
+
+  /** Rebuilds the shadow from the live doc, then re-applies `pending` (already validated). */
+  resetShadow(pending: readonly Uint8Array[] = []): void {
+    this.shadow.destroy();
+    this.shadow = this.makeShadow();
+    for (const update of pending) Y.applyUpdate(this.shadow, update);
+  }
+
+  /** Keeps the shadow in step with a write that bypassed `validate` (see Room's rogue writes). */
+  mirrorToShadow(update: Uint8Array): void {
+    Y.applyUpdate(this.shadow, update);
+  }
+
+  /** One durable storage write for all `updates`; resolves once they are fsync'd. */
+  async persist(updates: readonly Uint8Array[]): Promise<void> {
+    const started = performance.now();
+    try {
+      this.lastSeq = await this.storage.appendUpdates(this.mapId, updates);
+    } catch (error) {
+      this.metrics.persistence('append', seconds(started), false);
+      throw error;
+    }
+    this.metrics.persistence('append', seconds(started), true);
+    this.logCount += updates.length;
+    for (const update of updates) this.logBytes += update.length;
+  }
+
+  /** Applies a persisted update to the live doc; its 'update' event relays it to clients. */
+  apply(update: Uint8Array, origin: unknown): void {
+    this.applying = true;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  get needsCompaction(): boolean {
+    return (
+      this.logCount >= this.limits.compactAfterUpdates ||
+      this.logBytes >= this.limits.compactAfterBytes
+    );
+  }
+
+  get hasLog(): boolean {
+    return this.logCount > 0;
+  }
+
+  /**
+   * Replaces the log with one snapshot of the live doc (gc on, so deleted content is gone).
+   * Must run when every persisted update has been applied, i.e. from the room's queue.
+   */
+  async compact(): Promise<void> {
+    if (this.logCount === 0) return;
+    const started = performance.now();
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await this.storage.compact(this.mapId, snapshot, this.lastSeq);
+    } catch (error) {
+      this.metrics.persistence('compact', seconds(started), false);
+      throw error;
+    }
+    this.metrics.persistence('compact', seconds(started), true);
+    this.logCount = 0;
+    this.logBytes = 0;
+  }
+
+  destroy(): void {
+    this.shadow.destroy();
+    this.doc.destroy();
+  }
+
+  private makeShadow(): Y.Doc {
+    const shadow = new Y.Doc({ gc: true });
+    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc));
+    shadow.on('update', (update: Uint8Array) => {
+      this.captured.push(update);
+    });
+    return shadow;
+  }
+}

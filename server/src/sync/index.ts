@@ -1,0 +1,14 @@
+// The sync core's public surface for the HTTP layer.
+export { DEFAULT_LIMITS, resolveLimits, type SyncLimits } from './limits.ts';
+export { SILENT_LOGGER, type SyncLogger } from './logger.ts';
+export { type Access, NOOP_METRICS, type PersistenceOp, type SyncMetrics } from './metrics.ts';
+export { CloseCode, type MessageKind } from './protocol.ts';
+export { SERVER_ORIGIN } from './room.ts';
+export {
+  type ConnectionParams,
+  isValidMapId,
+  MAP_ID_PATTERN,
+  RoomManager,
+  type RoomManagerOptions,
+  type SyncStats,
+} from './rooms.ts';

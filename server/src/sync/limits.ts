@@ -1,0 +1,84 @@
+// Every bound the sync server enforces, in one place. The HTTP layer passes `maxPayloadBytes` to
+// the `ws` server (which closes oversized frames with 1009 before we see them); the rest are
+// enforced here.
+
+export interface SyncLimits {
+  /** Largest websocket frame; give it to `new WebSocketServer({ maxPayload })`. */
+  maxPayloadBytes: number;
+  /** A slow consumer whose socket buffers more than this is dropped (terminated). */
+  maxBufferedBytes: number;
+  /** Largest awareness update; above it the connection is closed with 1009. */
+  maxAwarenessBytes: number;
+  /** Awareness client ids one connection may introduce (a tab is one; reconnects reuse it). */
+  maxAwarenessClientsPerConnection: number;
+  /** Token bucket for awareness and query-awareness messages; excess messages are dropped. */
+  awarenessRatePerSecond: number;
+  awarenessBurst: number;
+  /** Messages a connection may send while its room is still loading; above it: 1013. */
+  maxPendingMessages: number;
+  /** Connections per room; above it new ones are closed with 1013. */
+  maxConnectionsPerRoom: number;
+  /** Ping interval; a socket that has not answered the previous ping is terminated. */
+  heartbeatIntervalMs: number;
+  /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
+  roomIdleMs: number;
+  /** Compact the update log once it holds this many updates… */
+  compactAfterUpdates: number;
+  /** …or this many bytes. */
+  compactAfterBytes: number;
+  /** Updates persisted in one storage write (one fsync) when they queue up. */
+  maxBatchUpdates: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: Readonly<SyncLimits> = Object.freeze({
+  maxPayloadBytes: 2 * MiB,
+  maxBufferedBytes: 8 * MiB,
+  maxAwarenessBytes: 64 * 1024,
+  maxAwarenessClientsPerConnection: 4,
+  awarenessRatePerSecond: 60,
+  awarenessBurst: 120,
+  maxPendingMessages: 256,
+  maxConnectionsPerRoom: 256,
+  heartbeatIntervalMs: 30_000,
+  roomIdleMs: 2_000,
+  compactAfterUpdates: 500,
+  compactAfterBytes: 1 * MiB,
+  maxBatchUpdates: 64,
+});
+
+export function resolveLimits(partial: Partial<SyncLimits> = {}): SyncLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [key, value] of Object.entries(partial) as [keyof SyncLimits, number][]) {
+    if (value === undefined) continue;
+    if (!Number.isFinite(value) || value < 0)
+      throw new RangeError(`invalid limit ${key}: ${value}`);
+    limits[key] = value;
+  }
+  return limits;
+}
+
+/** Classic token bucket: `rate` tokens per second, at most `burst` saved up. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = burst;
+    this.last = now();
+  }
+
+  take(): boolean {
+    const t = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.rate);
+    this.last = t;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,333 @@
+// One loaded map: its RoomDocument, its Presence, its connections, and the queue that
+// keeps every document operation of the room in order. Writes are persisted before they are
+// applied and relayed (see document.ts), and sync replies are computed in the same queue, so
+// nobody ever sees state that is not yet on disk.
+import { ORIGINS } from '@flowmap/shared/doc';
+import * as Y from 'yjs';
+import type { Storage } from '../storage/types.ts';
+import { Connection, type MessageSink } from './connection.ts';
+import { RoomDocument } from './document.ts';
+import type { SyncLimits } from './limits.ts';
+import type { SyncLogger } from './logger.ts';
+import type { SyncMetrics } from './metrics.ts';
+import { Presence } from './presence.ts';
+import {
+  type ClientMessage,
+  CloseCode,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './protocol.ts';
+
+/** Writes made by the server itself (API rename, import); shared's typed origin. */
+export const SERVER_ORIGIN = ORIGINS.server;
+
+export interface RoomContext {
+  storage: Storage;
+  logger: SyncLogger;
+  metrics: SyncMetrics;
+  limits: SyncLimits;
+}
+
+interface Deferred<T> {
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+interface UpdateTask {
+  kind: 'update';
+  conn: Connection | null;
+  update: Uint8Array;
+  origin: unknown;
+  done: Deferred<boolean> | null;
+}
+
+interface RunTask {
+  kind: 'run';
+  run: () => unknown;
+  done: Deferred<unknown> | null;
+}
+
+type Task = UpdateTask | RunTask;
+
+export class Room implements MessageSink {
+  /** Called when the last connection leaves. */
+  onEmpty: () => void = () => {};
+  private readonly connections = new Set<Connection>();
+  private readonly presence: Presence;
+  private queue: Task[] = [];
+  private running = false;
+  private scheduled = false;
+  private idleWaiters: (() => void)[] = [];
+  private broken = false;
+  private destroyed = false;
+
+  static async load(mapId: string, ctx: RoomContext): Promise<Room> {
+    const document = await RoomDocument.load(mapId, ctx.storage, ctx.metrics, ctx.limits);
+    return new Room(mapId, ctx, document);
+  }
+
+  private constructor(
+    readonly mapId: string,
+    private readonly ctx: RoomContext,
+    readonly document: RoomDocument,
+  ) {
+    this.presence = new Presence(document.doc, ctx, (message, origin) => {
+      for (const conn of [...this.connections]) {
+        if (conn !== origin) conn.send(message, 'awareness');
+      }
+    });
+    document.doc.on('update', this.onDocUpdate);
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  addConnection(conn: Connection): boolean {
+    if (!conn.isOpen || this.destroyed) return false;
+    if (this.connections.size >= this.ctx.limits.maxConnectionsPerRoom) {
+      conn.close(CloseCode.tryAgainLater, 'room is full');
+      return false;
+    }
+    this.connections.add(conn);
+    // Ask an editor for what it has that we lack (offline edits). A viewer's answer would be
+    // dropped anyway, so it is not asked.
+    if (conn.access === 'edit') {
+      conn.send(encodeSyncStep1(Y.encodeStateVector(this.document.doc)), 'sync-step1');
+    }
+    const present = this.presence.encodeAll();
+    if (present) conn.send(present, 'awareness');
+    conn.attach(this);
+    return true;
+  }
+
+  removeConnection(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    if (!this.destroyed) this.presence.removeConnection(conn);
+    if (this.connections.size === 0) this.onEmpty();
+  }
+
+  closeConnections(code: number, reason: string): void {
+    for (const conn of [...this.connections]) conn.close(code, reason);
+  }
+
+  handleMessage(conn: Connection, message: ClientMessage): void {
+    switch (message.type) {
+      case 'sync-step1':
+        this.enqueue({
+          kind: 'run',
+          done: null,
+          run: () => {
+            if (!conn.isOpen) return;
+            const diff = Y.encodeStateAsUpdate(this.document.doc, message.stateVector);
+            conn.send(encodeSyncStep2(diff), 'sync-step2');
+          },
+        });
+        return;
+      case 'sync-step2':
+      case 'sync-update':
+        this.enqueue({ kind: 'update', conn, update: message.update, origin: conn, done: null });
+        return;
+      case 'awareness':
+        this.presence.apply(conn, message.entries);
+        return;
+      case 'query-awareness':
+        conn.send(this.presence.encodeAll() ?? this.presence.encodeEmpty(), 'awareness');
+        return;
+    }
+  }
+
+  /** Runs `fn` in the room's queue: it sees every acknowledged write and nothing unpersisted. */
+  run<T>(fn: () => T | Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.enqueue({
+        kind: 'run',
+        run: fn,
+        done: { resolve: resolve as (value: unknown) => void, reject },
+      });
+    });
+  }
+
+  /** A trusted update from the server; resolves true if it changed the document. */
+  submitUpdate(update: Uint8Array, origin: unknown = SERVER_ORIGIN): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      this.enqueue({ kind: 'update', conn: null, update, origin, done: { resolve, reject } });
+    });
+  }
+
+  /**
+   * Runs `fn` against a copy of the document and writes what it changed like any other update
+   * (persisted, then applied and relayed). Resolves true if the document changed.
+   */
+  transact(fn: (doc: Y.Doc) => void, origin: unknown = SERVER_ORIGIN): Promise<boolean> {
+    return this.run(async () => {
+      const scratch = new Y.Doc({ gc: true });
+      const updates: Uint8Array[] = [];
+      try {
+        Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.document.doc));
+        scratch.on('update', (update: Uint8Array) => updates.push(update));
+        scratch.transact(() => fn(scratch), origin);
+      } finally {
+        scratch.destroy();
+      }
+      const tasks: UpdateTask[] = [];
+      const results = updates.map(
+        (update) =>
+          new Promise<boolean>((resolve, reject) => {
+            tasks.push({ kind: 'update', conn: null, update, origin, done: { resolve, reject } });
+          }),
+      );
+      // Written directly: we are inside the queue, enqueueing would wait for ourselves.
+      await this.writeBatch(tasks);
+      return (await Promise.all(results)).some(Boolean);
+    });
+  }
+
+  /** Resolves once every queued operation has finished. */
+  drain(): Promise<void> {
+    if (!this.running && !this.scheduled && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Drains, optionally compacts the log into a snapshot, and frees the documents. */
+  async shutdown(options: { compact: boolean }): Promise<void> {
+    await this.drain();
+    if (options.compact && !this.broken && this.document.hasLog) await this.compactSafely();
+    this.destroyed = true;
+    this.document.doc.off('update', this.onDocUpdate);
+    this.presence.destroy();
+    this.document.destroy();
+  }
+
+  private enqueue(task: Task): void {
+    this.queue.push(task);
+    if (this.running || this.scheduled) return;
+    // Start on a microtask so frames that arrived in one socket read batch into one fsync.
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      void this.runQueue();
+    });
+  }
+
+  private async runQueue(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (let task = this.queue.shift(); task; task = this.queue.shift()) {
+        if (task.kind === 'update') {
+          const batch = [task];
+          while (
+            batch.length < this.ctx.limits.maxBatchUpdates &&
+            this.queue[0]?.kind === 'update'
+          ) {
+            batch.push(this.queue.shift() as UpdateTask);
+          }
+          await this.writeBatch(batch);
+          continue;
+        }
+        try {
+          const result = await task.run();
+          task.done?.resolve(result);
+        } catch (error) {
+          if (task.done) task.done.reject(error);
+          else this.ctx.logger.error({ mapId: this.mapId, err: String(error) }, 'room task failed');
+        }
+      }
+    } finally {
+      this.running = false;
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  // validate each → persist all in one write → apply each (which relays it).
+  private async writeBatch(batch: UpdateTask[]): Promise<void> {
+    const { logger } = this.ctx;
+    const accepted: { task: UpdateTask; updates: Uint8Array[]; mixed: boolean }[] = [];
+    const validated: Uint8Array[] = [];
+    for (const task of batch) {
+      if (this.broken || this.destroyed || task.conn?.failed) {
+        task.done?.resolve(false);
+        continue;
+      }
+      try {
+        const { updates, mixed } = this.document.validate(task.update, validated);
+        if (updates.length === 0) {
+          task.done?.resolve(false);
+          continue;
+        }
+        accepted.push({ task, updates, mixed });
+        validated.push(...updates);
+      } catch (error) {
+        logger.warn(
+          { mapId: this.mapId, connId: task.conn?.id, err: String(error) },
+          'refused an update that cannot be applied',
+        );
+        task.conn?.fail(CloseCode.invalidPayload, 'invalid document update');
+        task.done?.reject(error);
+      }
+    }
+    if (validated.length === 0) return;
+
+    try {
+      await this.document.persist(validated);
+    } catch (error) {
+      logger.error({ mapId: this.mapId, err: String(error) }, 'could not persist updates');
+      this.document.resetShadow();
+      for (const { task } of accepted) {
+        task.conn?.fail(CloseCode.internalError, 'storage failure');
+        task.done?.reject(error);
+      }
+      return;
+    }
+
+    for (const { task, updates, mixed } of accepted) {
+      try {
+        // The sender already has its own update, unless it unblocked someone else's content.
+        for (const update of updates) this.document.apply(update, mixed ? null : task.origin);
+        task.done?.resolve(true);
+      } catch (error) {
+        task.done?.reject(error);
+        this.breakRoom(error);
+      }
+    }
+    if (this.document.needsCompaction) await this.compactSafely();
+  }
+
+  private async compactSafely(): Promise<void> {
+    try {
+      await this.document.compact();
+    } catch (error) {
+      // The log stays authoritative; the next write or the unload tries again.
+      this.ctx.logger.warn({ mapId: this.mapId, err: String(error) }, 'compaction failed');
+    }
+  }
+
+  // A persisted update the live doc cannot take means the room's state is unknown: stop serving
+  // it; clients reconnect and the room reloads from storage.
+  private breakRoom(error: unknown): void {
+    if (this.broken) return;
+    this.broken = true;
+    this.ctx.logger.error({ mapId: this.mapId, err: String(error) }, 'room document failed');
+    this.closeConnections(CloseCode.internalError, 'room failed');
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (!this.document.applying) {
+      // Someone wrote the live doc directly (withDocument is read-only). Keep storage and the
+      // shadow in step rather than lose the write.
+      this.ctx.logger.error(
+        { mapId: this.mapId },
+        'live document written outside RoomManager.transact; persisting it',
+      );
+      this.document.mirrorToShadow(update);
+      this.enqueue({ kind: 'run', done: null, run: () => this.document.persist([update]) });
+    }
+    const message = encodeSyncUpdate(update);
+    const exclude = origin instanceof Connection ? origin : null;
+    for (const conn of [...this.connections]) {
+      if (conn !== exclude) conn.send(message, 'sync-update');
+    }
+  };
+}

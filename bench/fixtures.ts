@@ -10,8 +10,9 @@ export function largeState(stageCount: number, id = 'bench'): MapState {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     return seed / 2_147_483_648;
   };
+  let edgeCount = 0;
   const addEdge = (source: string, target: string, kind: MapEdge['kind'] = 'flow') => {
-    const edgeId = `e${Object.keys(edges).length}`;
+    const edgeId = `e${edgeCount++}`;
     edges[edgeId] = { id: edgeId, source, target, kind };
   };
   nodes.start = { id: 'start', type: 'start', x: 0, y: 0, name: 'Commit' };

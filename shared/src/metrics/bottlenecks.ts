@@ -35,19 +35,38 @@ export function rankBottlenecks(
   wt: WorkingTime,
 ): Bottleneck[] {
   const fmt = (minutes: number) => formatDuration(minutes, wt, { maxParts: 3, largestUnit: 'd' });
-  return stages
-    .filter((s) => s.onCriticalPath && s.waitingMinutes > 0)
-    .sort((a, b) => b.waitingMinutes - a.waitingMinutes || byId(a, b))
-    .slice(0, count)
-    .map((s, i) => ({
-      nodeId: s.nodeId,
-      name: s.name,
-      rank: i + 1,
-      waitingMinutes: s.waitingMinutes,
-      elapsedMinutes: s.elapsedMinutes,
-      waitingShare: s.waitingShare,
-      reason: `waits ${fmt(s.waitingMinutes)} of ${fmt(s.elapsedMinutes)} (${formatShare(s.waitingShare)} of all waiting)`,
-    }));
+  const ranked = topWaiting(stages, Math.max(0, Math.floor(count)));
+  return ranked.map((s, i) => ({
+    nodeId: s.nodeId,
+    name: s.name,
+    rank: i + 1,
+    waitingMinutes: s.waitingMinutes,
+    elapsedMinutes: s.elapsedMinutes,
+    waitingShare: s.waitingShare,
+    reason: `waits ${fmt(s.waitingMinutes)} of ${fmt(s.elapsedMinutes)} (${formatShare(s.waitingShare)} of all waiting)`,
+  }));
+}
+
+const ranksBefore = (a: StageMetrics, b: StageMetrics) =>
+  a.waitingMinutes > b.waitingMinutes || (a.waitingMinutes === b.waitingMinutes && byId(a, b) < 0);
+
+/**
+ * The `count` most-waiting critical-path stages, in rank order. A bounded insertion instead of a
+ * full sort: `count` is a handful and a 5,000-stage path would otherwise be sorted on every edit.
+ */
+function topWaiting(stages: readonly StageMetrics[], count: number): StageMetrics[] {
+  const top: StageMetrics[] = [];
+  if (count === 0) return top;
+  for (const s of stages) {
+    if (!s.onCriticalPath || !(s.waitingMinutes > 0)) continue;
+    const last = top[top.length - 1];
+    if (top.length === count && last && !ranksBefore(s, last)) continue;
+    let i = top.length;
+    while (i > 0 && ranksBefore(s, top[i - 1] as StageMetrics)) i--;
+    top.splice(i, 0, s);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }
 
 /** Every stage whose %C/A is below the threshold, lowest first (ties by node id). */

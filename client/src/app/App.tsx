@@ -1,14 +1,29 @@
-// The editor arrives with issue #4; until then the built client is a landing page so that
-// `pnpm start` serves something honest on its port.
+import { useEffect } from 'react';
+import { Route, Switch } from 'wouter';
+import { captureOwnerKeyFromUrl } from '../api/http.ts';
+import { EditorPage } from '../pages/EditorPage.tsx';
+import { LibraryPage } from '../pages/LibraryPage.tsx';
+
+captureOwnerKeyFromUrl();
+
 export function App() {
+  useEffect(() => {
+    document.title = 'Flowmap';
+  }, []);
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 640, margin: '4rem auto' }}>
-      <h1>Flowmap</h1>
-      <p>
-        Real-time collaborative value stream mapping for software delivery. The collaborative editor
-        is not built yet; the metrics engine is available from the command line:
-      </p>
-      <pre>pnpm flowmap template &gt; map.json{'\n'}pnpm flowmap metrics map.json</pre>
-    </main>
+    <Switch>
+      <Route path="/m/:id">{(params) => <EditorPage key={params.id} mapId={params.id} />}</Route>
+      <Route path="/">
+        <LibraryPage />
+      </Route>
+      <Route>
+        <div className="page-message">
+          <h1>Not found</h1>
+          <p>
+            <a href="/">Go to your maps</a>
+          </p>
+        </div>
+      </Route>
+    </Switch>
   );
 }

@@ -1,0 +1,89 @@
+// The server's JSON API as the web app uses it. The owner key arrives once in the URL fragment
+// (`/#key=…`, never sent to the server in a request line) and is kept in localStorage.
+import type { FlowMap, Problem } from '@flowmap/shared';
+
+const OWNER_KEY_STORAGE = 'flowmap.ownerKey';
+
+export function captureOwnerKeyFromUrl(): void {
+  const match = /(?:^#|&)key=([^&]+)/.exec(window.location.hash);
+  if (!match?.[1]) return;
+  localStorage.setItem(OWNER_KEY_STORAGE, decodeURIComponent(match[1]));
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
+export const ownerKey = (): string | null => localStorage.getItem(OWNER_KEY_STORAGE);
+export const forgetOwnerKey = () => localStorage.removeItem(OWNER_KEY_STORAGE);
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly problems: Problem[] = [],
+    readonly messages: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  const key = ownerKey();
+  if (key && !headers.has('authorization')) headers.set('authorization', `Bearer ${key}`);
+  if (json !== undefined) headers.set('content-type', 'application/json');
+  const res = await fetch(path, {
+    ...rest,
+    headers,
+    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+  });
+  if (res.status === 204) return undefined as T;
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) {
+    throw new ApiError(
+      res.status,
+      typeof body.error === 'string' ? body.error : `request failed (${res.status})`,
+      Array.isArray(body.problems) ? (body.problems as Problem[]) : [],
+      Array.isArray(body.messages) ? (body.messages as string[]) : [],
+    );
+  }
+  return body as T;
+}
+
+export interface MapSummary {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  stageCount: number;
+  leadTimeMinutes: number | null;
+}
+
+export interface MapLinks {
+  id: string;
+  editToken: string;
+  viewToken: string;
+}
+
+export type Access = 'edit' | 'view';
+
+export const api = {
+  listMaps: () => request<{ maps: MapSummary[] }>('/api/maps').then((r) => r.maps),
+  createMap: (title: string, template: 'blank' | 'software-delivery') =>
+    request<MapLinks>('/api/maps', { method: 'POST', json: { title, template } }),
+  getMap: (id: string) => request<MapLinks & { title: string }>(`/api/maps/${id}`),
+  renameMap: (id: string, title: string) =>
+    request<{ id: string }>(`/api/maps/${id}`, { method: 'PATCH', json: { title } }),
+  duplicateMap: (id: string) => request<MapLinks>(`/api/maps/${id}/duplicate`, { method: 'POST' }),
+  deleteMap: (id: string) => request<void>(`/api/maps/${id}`, { method: 'DELETE' }),
+  importMap: (map: unknown) => request<MapLinks>('/api/maps/import', { method: 'POST', json: map }),
+  access: (id: string, token: string) =>
+    request<{ id: string; title: string; access: Access }>(
+      `/api/maps/${id}/access?token=${encodeURIComponent(token)}`,
+    ),
+  exportJson: (id: string, token: string) =>
+    request<FlowMap>(`/api/maps/${id}/export.json?token=${encodeURIComponent(token)}`),
+};
+
+export function mapLink(id: string, token: string): string {
+  return `${window.location.origin}/m/${id}?token=${encodeURIComponent(token)}`;
+}

@@ -1,0 +1,11 @@
+import { createContext, useContext } from 'react';
+import type { MapSession } from '../sync/session.ts';
+
+export const SessionContext = createContext<MapSession | null>(null);
+
+/** The open map's session; only rendered inside EditorPage, which provides it. */
+export function useSession(): MapSession {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside of an open map');
+  return session;
+}

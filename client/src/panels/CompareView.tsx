@@ -1,0 +1,4 @@
+// Placeholder until the panels are built (issue #4).
+export function CompareView() {
+  return null;
+}

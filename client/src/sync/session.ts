@@ -1,0 +1,153 @@
+// One open map: the Y.Doc, its offline copy in IndexedDB, the websocket provider, presence and the
+// undo manager. It refreshes the store's plain snapshot from the document (once per animation
+// frame at most) and mirrors connection status and peers into the store.
+import { createUndoManager, ORIGINS, readMap } from '@flowmap/shared/doc';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { Access } from '../api/http.ts';
+import { resolveActiveStateId, setEditor, useEditor } from '../store/editorStore.ts';
+import { type Peer, type Presence, savedColour, savedDisplayName, toPeer } from './presence.ts';
+
+export interface SessionOptions {
+  mapId: string;
+  token: string;
+  access: Access;
+  /** Base websocket URL, e.g. ws://host:port/sync; defaults to this page's origin. */
+  syncUrl?: string;
+  /** Keep an offline copy in IndexedDB (off in tests that want a clean slate). */
+  offline?: boolean;
+}
+
+const PRESENCE_INTERVAL_MS = 33; // ~30 Hz, like tldraw and Excalidraw
+
+export class MapSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly undo: Y.UndoManager;
+  private readonly persistence: IndexeddbPersistence | null;
+  private frame = 0;
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingPresence: Partial<Presence> = {};
+  private lastPresenceSent = 0;
+
+  constructor(readonly options: SessionOptions) {
+    const { mapId, token, access } = options;
+    this.persistence =
+      options.offline === false ? null : new IndexeddbPersistence(`flowmap-${mapId}`, this.doc);
+    const syncUrl =
+      options.syncUrl ??
+      `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/sync`;
+    this.provider = new WebsocketProvider(syncUrl, mapId, this.doc, {
+      params: { token },
+      // Tabs must not sync behind the server's back: the server decides (view links!).
+      disableBc: true,
+      maxBackoffTime: 5_000,
+    });
+    this.undo = createUndoManager(this.doc);
+    setEditor({ mapId, access, status: 'connecting', loaded: false, unsynced: false });
+
+    this.doc.on('update', this.onUpdate);
+    this.provider.on('status', ({ status }: { status: string }) => {
+      const wasConnected = useEditor.getState().status === 'connected';
+      if (status === 'connected') setEditor({ status: 'connected' });
+      else
+        setEditor({
+          status: wasConnected || useEditor.getState().loaded ? 'reconnecting' : 'connecting',
+        });
+    });
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) setEditor({ loaded: true, unsynced: false });
+    });
+    this.provider.on('connection-close', () => {
+      if (!navigator.onLine) setEditor({ status: 'offline' });
+    });
+    this.persistence?.once('synced', () => this.scheduleRead());
+    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.onOnline);
+
+    const awareness = this.provider.awareness;
+    awareness.setLocalState({
+      user: { name: savedDisplayName() ?? 'Guest', colour: savedColour() },
+      stateId: null,
+      cursor: null,
+      selection: [],
+      viewport: null,
+      dragging: null,
+    } satisfies Presence);
+    awareness.on('change', this.onAwareness);
+    this.scheduleRead();
+  }
+
+  /** Shares part of this participant's presence, throttled to ~30 Hz (the last value always wins). */
+  setPresence(patch: Partial<Presence>): void {
+    Object.assign(this.pendingPresence, patch);
+    if (this.presenceTimer) return;
+    const wait = Math.max(0, this.lastPresenceSent + PRESENCE_INTERVAL_MS - performance.now());
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = null;
+      this.lastPresenceSent = performance.now();
+      const current = (this.provider.awareness.getLocalState() ?? {}) as Partial<Presence>;
+      this.provider.awareness.setLocalState({ ...current, ...this.pendingPresence });
+      this.pendingPresence = {};
+    }, wait);
+  }
+
+  setUser(name: string, colour: string): void {
+    this.setPresence({ user: { name, colour } });
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
+    this.doc.off('update', this.onUpdate);
+    this.provider.awareness.off('change', this.onAwareness);
+    this.undo.destroy();
+    this.provider.destroy();
+    void this.persistence?.destroy();
+    this.doc.destroy();
+  }
+
+  private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
+    // A local edit made while the socket is down waits in the document (and IndexedDB) and is
+    // merged when the provider reconnects; the status bar says so.
+    if (origin === ORIGINS.local && !this.provider.wsconnected) setEditor({ unsynced: true });
+    this.scheduleRead();
+  };
+
+  private scheduleRead(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const { map, problems } = readMap(this.doc);
+      const hasContent = Object.keys(map.states).length > 0;
+      const state = useEditor.getState();
+      setEditor({
+        map: hasContent ? map : null,
+        problems,
+        activeStateId: resolveActiveStateId(hasContent ? map : null, state.activeStateId),
+        loaded: state.loaded || (hasContent && this.persistence !== null),
+      });
+    });
+  }
+
+  private readonly onAwareness = () => {
+    const peers: Peer[] = [];
+    const self = this.doc.clientID;
+    this.provider.awareness.getStates().forEach((raw, clientId) => {
+      if (clientId === self) return;
+      const peer = toPeer(clientId, raw);
+      if (peer) peers.push(peer);
+    });
+    peers.sort((a, b) => a.clientId - b.clientId);
+    setEditor({ peers });
+  };
+
+  private readonly onOffline = () => setEditor({ status: 'offline' });
+  private readonly onOnline = () => {
+    setEditor({ status: 'reconnecting' });
+    if (!this.provider.wsconnected) this.provider.connect();
+  };
+}

@@ -5,3 +5,4 @@ export * from './model/migrations.ts';
 export * from './model/schema.ts';
 export * from './model/templates.ts';
 export * from './model/types.ts';
+export * from './render/index.ts';

@@ -44,7 +44,9 @@ export class MapSession {
       disableBc: true,
       maxBackoffTime: 5_000,
     });
-    this.undo = createUndoManager(this.doc);
+    // Every edit is one committed command (a field on Enter, a drag on drop), so each is its own
+    // undo step: merging commands that happen to fall within 500 ms would undo two at once.
+    this.undo = createUndoManager(this.doc, { captureTimeout: 0 });
     setEditor({ mapId, access, status: 'connecting', loaded: false, unsynced: false });
 
     this.doc.on('update', this.onUpdate);
@@ -147,7 +149,8 @@ export class MapSession {
 
   private readonly onOffline = () => setEditor({ status: 'offline' });
   private readonly onOnline = () => {
-    setEditor({ status: 'reconnecting' });
+    // The socket may have survived a short network blip: then no new "connected" event comes.
+    setEditor({ status: this.provider.wsconnected ? 'connected' : 'reconnecting' });
     if (!this.provider.wsconnected) this.provider.connect();
   };
 }

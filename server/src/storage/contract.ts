@@ -140,6 +140,14 @@ export function storageContractSuite(
         expect(await storage.loadDocument('unknown')).toEqual(empty);
       });
 
+      it('counts an appended update as the map’s last change', async () => {
+        const record = makeMapRecord({ updatedAt: 1000 });
+        await storage.createMap(record);
+        const before = Date.now();
+        await storage.appendUpdate(record.id, u8(1));
+        expect((await storage.getMap(record.id))?.updatedAt).toBeGreaterThanOrEqual(before);
+      });
+
       it('appends in order with increasing sequence numbers', async () => {
         const record = makeMapRecord();
         await storage.createMap(record);

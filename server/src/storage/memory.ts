@@ -78,6 +78,7 @@ export class MemoryStorage implements Storage {
       entry.lastSeq += 1;
       entry.log.push({ seq: entry.lastSeq, update: copy(update) });
     }
+    entry.record.updatedAt = Math.max(entry.record.updatedAt, Date.now());
     return entry.lastSeq;
   }
 

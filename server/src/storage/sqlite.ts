@@ -149,6 +149,7 @@ export class SqliteStorage implements Storage {
          WHERE id = @id`,
       ),
       deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
+      touchMap: db.prepare('UPDATE maps SET updated_at = max(updated_at, ?) WHERE id = ?'),
       bumpSeq: db.prepare<[number, string], { last_seq: number }>(
         'UPDATE documents SET last_seq = last_seq + ? WHERE map_id = ? RETURNING last_seq',
       ),
@@ -193,6 +194,8 @@ export class SqliteStorage implements Storage {
       if (!row) throw new MapNotFoundError(mapId);
       let seq = row.last_seq - updates.length;
       for (const update of updates) s.insertUpdate.run(mapId, ++seq, update);
+      // The map library's "last change" is the last edit, not just the last rename.
+      s.touchMap.run(Date.now(), mapId);
       return row.last_seq;
     });
 

@@ -40,6 +40,7 @@ export {
 } from './dora.ts';
 export type { FlowGraph } from './graph.ts';
 export { buildFlowGraph, findCycle, topologicalOrder } from './graph.ts';
+export { HEAT_BOUNDS, type HeatLevel, heatLevel } from './heat.ts';
 export type { MetricSettings, MetricsMeta } from './settings.ts';
 export { metricSettings, safeWorkingTime } from './settings.ts';
 export { computeStateMetrics } from './stateMetrics.ts';

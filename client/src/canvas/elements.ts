@@ -1,0 +1,289 @@
+// The document snapshot → React Flow nodes and edges. Pure: everything the canvas shows is
+// derived here from the active state, its metrics, local drags, peers' drags and selections.
+//
+// The session replaces every node object on each document update, so a cache keyed by id hands
+// back the previous React Flow object when nothing it shows changed. React Flow then keeps its
+// internal node (measured size, handle bounds) and memoised node components skip rendering: on a
+// 300-stage map a drag frame re-creates only the dragged nodes.
+
+import {
+  type EdgeKind,
+  formatDuration,
+  formatPctCA,
+  formatShare,
+  isPipelineNode,
+  type MapState,
+  NODE_TYPES,
+  type NodeType,
+  type StateMetrics,
+  type WorkingTime,
+} from '@flowmap/shared';
+import type { Edge, Node } from '@xyflow/react';
+import { MarkerType } from '@xyflow/react';
+import { describeNode } from './describe.ts';
+import { type HeatLevel, heatLevel } from './heat.ts';
+import { defaultSize } from './nodes/sizes.ts';
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** A collaborator shown on a node they selected or are dragging. */
+export interface PeerTag {
+  name: string;
+  colour: string;
+}
+
+export interface VsmNodeData extends Record<string, unknown> {
+  name: string;
+  team: string;
+  /** Formatted with the map's working time; null when not entered. */
+  lt: string | null;
+  pt: string | null;
+  ca: string | null;
+  eff: string | null;
+  heat: HeatLevel;
+  rank: number | null;
+  rankReason: string | null;
+  /** Why the stage is a quality bottleneck (low %C/A), or null. */
+  quality: string | null;
+  critical: boolean;
+  editable: boolean;
+  peers: readonly PeerTag[];
+}
+
+export type VsmNode = Node<VsmNodeData, NodeType>;
+
+export interface VsmEdgeData extends Record<string, unknown> {
+  critical: boolean;
+  editable: boolean;
+}
+
+export type VsmEdge = Edge<VsmEdgeData, EdgeKind>;
+
+/** Handle ids: flow enters left and leaves right; rework leaves and enters at the bottom. */
+export const HANDLES = {
+  in: 'in',
+  out: 'out',
+  reworkOut: 'rework-out',
+  reworkIn: 'rework-in',
+} as const;
+
+export interface DeriveInput {
+  state: MapState;
+  metrics: StateMetrics | null;
+  workingTime: WorkingTime;
+  editable: boolean;
+  selectedNodes: ReadonlySet<string>;
+  selectedEdges: ReadonlySet<string>;
+  /** This client's drag in progress; wins over everything. */
+  dragPositions: Readonly<Record<string, XY>>;
+  /** Collaborators' drags in progress on this state. */
+  peerDragging: Readonly<Record<string, XY>>;
+  /** Collaborators selecting (or dragging) each node. */
+  peerTags: Readonly<Record<string, readonly PeerTag[]>>;
+  /** Sizes React Flow measured; without them a re-created node would be hidden until re-measured. */
+  measured: ReadonlyMap<string, Size>;
+}
+
+export interface DeriveCache {
+  nodes: Map<string, VsmNode>;
+  edges: Map<string, VsmEdge>;
+}
+
+export function createDeriveCache(): DeriveCache {
+  return { nodes: new Map(), edges: new Map() };
+}
+
+const NO_PEERS: readonly PeerTag[] = [];
+const KNOWN_TYPES = new Set<string>(NODE_TYPES);
+
+export const FLOW_COLOUR = '#475467';
+export const CRITICAL_COLOUR = '#1d2330';
+export const REWORK_COLOUR = '#c62828';
+
+const MARKERS = {
+  flow: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: FLOW_COLOUR },
+  critical: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: CRITICAL_COLOUR },
+  rework: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: REWORK_COLOUR },
+} as const;
+
+function validMinutes(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function duration(value: unknown, wt: WorkingTime): string | null {
+  return validMinutes(value) ? formatDuration(value, wt, { maxParts: 2, largestUnit: 'd' }) : null;
+}
+
+function samePeers(a: readonly PeerTag[], b: readonly PeerTag[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((p, i) => p.name === b[i]?.name && p.colour === b[i]?.colour);
+}
+
+function sameData(a: VsmNodeData, b: VsmNodeData): boolean {
+  return (
+    a.name === b.name &&
+    a.team === b.team &&
+    a.lt === b.lt &&
+    a.pt === b.pt &&
+    a.ca === b.ca &&
+    a.eff === b.eff &&
+    a.heat === b.heat &&
+    a.rank === b.rank &&
+    a.rankReason === b.rankReason &&
+    a.quality === b.quality &&
+    a.critical === b.critical &&
+    a.editable === b.editable &&
+    samePeers(a.peers, b.peers)
+  );
+}
+
+function sameNode(a: VsmNode, b: VsmNode): boolean {
+  return (
+    a.type === b.type &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.selected === b.selected &&
+    a.measured?.width === b.measured?.width &&
+    a.measured?.height === b.measured?.height &&
+    sameData(a.data, b.data)
+  );
+}
+
+function sameEdge(a: VsmEdge, b: VsmEdge): boolean {
+  return (
+    a.source === b.source &&
+    a.target === b.target &&
+    a.type === b.type &&
+    a.selected === b.selected &&
+    a.ariaLabel === b.ariaLabel &&
+    a.data?.critical === b.data?.critical &&
+    a.data?.editable === b.data?.editable
+  );
+}
+
+/** Keys "source→target" of consecutive pairs on the critical path. */
+function criticalPairs(path: readonly string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 1; i < path.length; i++) pairs.add(`${path[i - 1]}\u0000${path[i]}`);
+  return pairs;
+}
+
+function nodeData(
+  id: string,
+  input: DeriveInput,
+  ranks: ReadonlyMap<string, { rank: number; reason: string }>,
+  quality: ReadonlyMap<string, string>,
+  onPath: ReadonlySet<string>,
+): VsmNodeData {
+  const node = input.state.nodes[id];
+  const stage = node?.type === 'stage' ? input.metrics?.stages[id] : undefined;
+  const ranked = ranks.get(id);
+  const pctCA = node?.pctCA;
+  return {
+    name: typeof node?.name === 'string' ? node.name : '',
+    team: typeof node?.team === 'string' ? node.team : '',
+    lt: node?.type === 'stage' ? duration(node.elapsedMinutes, input.workingTime) : null,
+    pt: node?.type === 'stage' ? duration(node.valueAddMinutes, input.workingTime) : null,
+    ca:
+      node?.type === 'stage' && typeof pctCA === 'number' && pctCA >= 0 && pctCA <= 100
+        ? formatPctCA(pctCA)
+        : null,
+    eff:
+      stage && stage.efficiency !== null && validMinutes(node?.elapsedMinutes)
+        ? formatShare(stage.efficiency)
+        : null,
+    heat: stage ? heatLevel(stage.waitingShare) : 0,
+    rank: ranked?.rank ?? null,
+    rankReason: ranked?.reason ?? null,
+    quality: quality.get(id) ?? null,
+    critical: onPath.has(id),
+    editable: input.editable,
+    peers: input.peerTags[id] ?? NO_PEERS,
+  };
+}
+
+/**
+ * React Flow nodes and edges for one state. Pass the same `cache` on every call to get unchanged
+ * elements back as the very same objects.
+ */
+export function toFlowElements(
+  input: DeriveInput,
+  cache: DeriveCache = createDeriveCache(),
+): { nodes: VsmNode[]; edges: VsmEdge[] } {
+  const { state, metrics } = input;
+  const ranks = new Map(metrics?.bottlenecks.map((b) => [b.nodeId, b] as const));
+  const quality = new Map(metrics?.qualityBottlenecks.map((q) => [q.nodeId, q.reason] as const));
+  const onPath = new Set(metrics?.criticalPath);
+  const pathPairs = criticalPairs(metrics?.criticalPath ?? []);
+
+  const nodes: VsmNode[] = [];
+  const nextNodes = new Map<string, VsmNode>();
+  for (const [id, node] of Object.entries(state.nodes)) {
+    if (!KNOWN_TYPES.has(node.type)) continue;
+    const position = input.dragPositions[id] ?? input.peerDragging[id] ?? { x: node.x, y: node.y };
+    const measured = input.measured.get(id);
+    const fresh: VsmNode = {
+      id,
+      type: node.type,
+      position: { x: position.x, y: position.y },
+      data: nodeData(id, input, ranks, quality, onPath),
+      selected: input.selectedNodes.has(id),
+      // Until measured, the usual size: React Flow shows a node only once it knows a size, and a
+      // node just added must be visible at once for its name input to take focus.
+      ...(measured
+        ? { measured: { width: measured.width, height: measured.height } }
+        : {
+            initialWidth: defaultSize(node.type).width,
+            initialHeight: defaultSize(node.type).height,
+          }),
+    };
+    const previous = cache.nodes.get(id);
+    const reuse = previous !== undefined && sameNode(previous, fresh);
+    const kept = reuse ? previous : { ...fresh, ariaLabel: describeNode(node.type, fresh.data) };
+    nextNodes.set(id, kept);
+    nodes.push(kept);
+  }
+
+  const edges: VsmEdge[] = [];
+  const nextEdges = new Map<string, VsmEdge>();
+  for (const [id, edge] of Object.entries(state.edges)) {
+    const source = state.nodes[edge.source];
+    const target = state.nodes[edge.target];
+    // Only pipeline nodes have handles; an edge to a kaizen burst or note cannot be drawn.
+    if (!source || !target || !isPipelineNode(source.type) || !isPipelineNode(target.type))
+      continue;
+    if (edge.kind !== 'flow' && edge.kind !== 'rework') continue;
+    const rework = edge.kind === 'rework';
+    const critical = !rework && pathPairs.has(`${edge.source}\u0000${edge.target}`);
+    const fresh: VsmEdge = {
+      id,
+      type: edge.kind,
+      source: edge.source,
+      target: edge.target,
+      sourceHandle: rework ? HANDLES.reworkOut : HANDLES.out,
+      targetHandle: rework ? HANDLES.reworkIn : HANDLES.in,
+      selected: input.selectedEdges.has(id),
+      markerEnd: rework ? MARKERS.rework : critical ? MARKERS.critical : MARKERS.flow,
+      data: { critical, editable: input.editable },
+      ariaLabel: `${rework ? 'Rework' : 'Flow'} from ${source.name || edge.source} ${rework ? 'back ' : ''}to ${target.name || edge.target}`,
+      ...(critical ? { className: 'is-critical' } : {}),
+    };
+    const previous = cache.edges.get(id);
+    const kept = previous && sameEdge(previous, fresh) ? previous : fresh;
+    nextEdges.set(id, kept);
+    edges.push(kept);
+  }
+
+  cache.nodes = nextNodes;
+  cache.edges = nextEdges;
+  return { nodes, edges };
+}

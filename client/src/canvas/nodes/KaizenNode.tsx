@@ -1,0 +1,46 @@
+// A kaizen burst: an improvement idea drawn as the classic VSM starburst, with its text inside.
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { VsmNode } from '../elements.ts';
+import { NodeName } from './NodeName.tsx';
+import { PeerTags } from './PeerTags.tsx';
+
+/** Points of a 14-spike burst in a 100×100 box, irregular like a hand-drawn one. */
+const BURST = (() => {
+  const spikes = 14;
+  const points: string[] = [];
+  for (let i = 0; i < spikes * 2; i++) {
+    const angle = (Math.PI * i) / spikes - Math.PI / 2;
+    const radius = i % 2 === 0 ? (i % 4 === 0 ? 50 : 46) : 37;
+    const x = 50 + radius * Math.cos(angle);
+    const y = 50 + radius * Math.sin(angle);
+    points.push(`${x.toFixed(1)},${y.toFixed(1)}`);
+  }
+  return points.join(' ');
+})();
+
+export const KaizenNode = memo(function KaizenNode({ id, data, selected }: NodeProps<VsmNode>) {
+  return (
+    <div className={`vsm-kaizen${selected ? ' is-selected' : ''}`}>
+      <svg
+        className="vsm-burst"
+        viewBox="0 0 100 100"
+        preserveAspectRatio="none"
+        aria-hidden="true"
+      >
+        <polygon points={BURST} />
+      </svg>
+      <div className="vsm-kaizen-text">
+        <div className="vsm-kaizen-kind">Kaizen</div>
+        <NodeName
+          id={id}
+          name={data.name}
+          placeholder="Improvement idea"
+          className="vsm-kaizen-name"
+          label="Improvement idea"
+        />
+      </div>
+      <PeerTags peers={data.peers} />
+    </div>
+  );
+});

@@ -1,0 +1,67 @@
+// Connection points of pipeline nodes: flow enters on the left and leaves on the right, level with
+// the process box; rework leaves and enters at the bottom. On a view-only link the handles stay
+// (edges are drawn between them) but are invisible and inert.
+import { Handle, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { HANDLES } from '../elements.ts';
+import { HANDLE_Y } from './sizes.ts';
+
+// Every pipeline node has a 2px border and handles are placed from inside it.
+const SIDE = { top: HANDLE_Y - 2 } as const;
+
+export const PipelineHandles = memo(function PipelineHandles({
+  editable,
+  rework,
+}: {
+  editable: boolean;
+  rework: boolean;
+}) {
+  const cls = editable ? 'vsm-handle' : 'vsm-handle is-hidden';
+  return (
+    <>
+      <Handle
+        type="target"
+        id={HANDLES.in}
+        position={Position.Left}
+        style={SIDE}
+        className={cls}
+        isConnectable={editable}
+        title={editable ? 'Drop a flow arrow here' : undefined}
+      />
+      <Handle
+        type="source"
+        id={HANDLES.out}
+        position={Position.Right}
+        style={SIDE}
+        className={cls}
+        isConnectable={editable}
+        title={editable ? 'Drag to the next step to draw the flow' : undefined}
+      />
+      {rework && (
+        <>
+          <Handle
+            type="source"
+            id={HANDLES.reworkOut}
+            position={Position.Bottom}
+            style={REWORK_OUT}
+            className={`${cls} vsm-handle-rework`}
+            isConnectable={editable}
+            title={editable ? 'Drag to an earlier step to draw rework' : undefined}
+          />
+          <Handle
+            type="target"
+            id={HANDLES.reworkIn}
+            position={Position.Bottom}
+            style={REWORK_IN}
+            className={`${cls} vsm-handle-rework`}
+            isConnectable={editable}
+            title={editable ? 'Rework comes back here' : undefined}
+          />
+        </>
+      )}
+    </>
+  );
+});
+
+const REWORK_OUT = { left: '62%' } as const;
+const REWORK_IN = { left: '38%' } as const;

@@ -1,0 +1,102 @@
+// Map settings and the DORA inputs of a state: reading typed text into patches checked by the
+// same validators the commands use. A change failure rate is typed as a percentage ("12.5") and
+// stored as the fraction schema v1 defines (0.125).
+import {
+  type DoraInputs,
+  type MapMeta,
+  validateDoraPatch,
+  validateMetaPatch,
+  type WorkingTime,
+} from '@flowmap/shared';
+import type { DoraPatch, MetaPatch } from '@flowmap/shared/doc';
+import { type Read, readDuration, readNumber, showDuration, showNumber } from './fieldInput.ts';
+import { messageFor } from './nodeFields.ts';
+
+export type MetaField = Exclude<keyof MapMeta, 'schemaVersion'>;
+export type DoraField = keyof DoraInputs;
+
+export type Patched<P> = { ok: true; patch: P } | { ok: false; error: string };
+
+const META_NUMBERS: Record<Exclude<MetaField, 'title' | 'description'>, string> = {
+  hoursPerDay: 'hours from 1 to 24',
+  daysPerWeek: 'days from 1 to 7',
+  lowPctCAThreshold: 'a number from 0 to 100',
+  bottleneckCount: 'a whole number from 0 to 50',
+};
+
+export function metaFieldPatch(field: MetaField, text: string): Patched<MetaPatch> {
+  let value: unknown;
+  if (field === 'title') value = text.trim();
+  else if (field === 'description') value = text.replace(/\s+$/, '');
+  else {
+    const what = META_NUMBERS[field];
+    const read = readNumber(text, what);
+    if (!read.ok) return read;
+    if (read.value === undefined) return { ok: false, error: `Enter ${what}` };
+    value = read.value;
+  }
+  const patch = { [field]: value } as MetaPatch;
+  const error = messageFor(validateMetaPatch(patch as Record<string, unknown>), field);
+  return error === null ? { ok: true, patch } : { ok: false, error };
+}
+
+export function showMetaField(field: MetaField, meta: Readonly<MapMeta>): string {
+  const value = meta[field];
+  return typeof value === 'number' ? showNumber(value) : value;
+}
+
+/** "12.5" (or "12.5%") → 0.125; empty → undefined. Kept to 12 significant digits: 7% is 0.07. */
+export function percentToFraction(text: string): Read<number | undefined> {
+  const read = readNumber(text, 'a percentage from 0 to 100');
+  if (!read.ok || read.value === undefined) return read;
+  if (read.value < 0 || read.value > 100) return { ok: false, error: 'must be 0–100 %' };
+  return { ok: true, value: Number((read.value / 100).toPrecision(12)) };
+}
+
+/** 0.07 → "7" (not "7.000000000000001"); undefined → "". */
+export function fractionToPercent(fraction: number | undefined): string {
+  return typeof fraction === 'number' && Number.isFinite(fraction)
+    ? String(Number((fraction * 100).toPrecision(12)))
+    : '';
+}
+
+function readDora(field: DoraField, text: string, wt: WorkingTime): Read<number | undefined> {
+  switch (field) {
+    case 'deploymentsPerWeek':
+      return readNumber(text, 'a number of deployments per week');
+    case 'changeFailureRate':
+      return percentToFraction(text);
+    case 'timeToRestoreMinutes':
+    case 'leadTimeForChangesMinutes':
+      return readDuration(text, wt);
+  }
+}
+
+export function doraFieldPatch(
+  field: DoraField,
+  text: string,
+  wt: WorkingTime,
+): Patched<DoraPatch> {
+  const read = readDora(field, text, wt);
+  if (!read.ok) return read;
+  const patch: DoraPatch = { [field]: read.value };
+  const error = messageFor(validateDoraPatch(patch as Record<string, unknown>), field);
+  return error === null ? { ok: true, patch } : { ok: false, error };
+}
+
+export function showDoraField(
+  field: DoraField,
+  dora: Readonly<DoraPatch> | undefined,
+  wt: WorkingTime,
+): string {
+  const value = dora?.[field];
+  switch (field) {
+    case 'deploymentsPerWeek':
+      return showNumber(value);
+    case 'changeFailureRate':
+      return fractionToPercent(value);
+    case 'timeToRestoreMinutes':
+    case 'leadTimeForChangesMinutes':
+      return showDuration(value, wt);
+  }
+}

@@ -1,0 +1,57 @@
+// A view-only link: the whole map and presence, no way to change anything.
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchBrowser, participant } from '../fixtures/browser.ts';
+import { type E2EServer, startServer, viewUrl } from '../fixtures/server.ts';
+import { EditorPage } from '../pages/editor.ts';
+
+let server: E2EServer;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await participant(browser, 'Leadership');
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.dispose();
+});
+
+it('opens a read-only canvas that cannot change the map', async () => {
+  const map = await server.createMap('Payments', 'software-delivery');
+  const before = await server.api(`/api/maps/${map.id}/export.json`);
+  const viewer = await new EditorPage(await context.newPage()).open(viewUrl(server, map));
+  const { page } = viewer;
+
+  await page.getByText('View only').first().waitFor();
+  await viewer.node('Security review').waitFor();
+  expect(await viewer.figure('Lead time').innerText()).toBe('4w 2d');
+  // No editing affordances.
+  expect(await page.getByRole('button', { name: 'Add a process stage' }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: /Future state/ }).count()).toBe(0);
+  expect(await page.locator('.react-flow__handle.connectable').count()).toBe(0);
+  expect(await page.locator('.react-flow__handle:not(.is-hidden)').count()).toBe(0);
+
+  // Trying anyway: select, delete key, drag, double-click the canvas, type into the inspector.
+  const node = viewer.node('Security review');
+  await node.click();
+  await page.keyboard.press('Delete');
+  const box = await node.boundingBox();
+  if (box) {
+    await page.mouse.move(box.x + 20, box.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 220, box.y + 160, { steps: 5 });
+    await page.mouse.up();
+  }
+  const countBefore = await page.locator('.react-flow__node').count();
+  await page.mouse.dblclick(400, 650);
+  expect(await page.locator('.react-flow__node').count()).toBe(countBefore);
+  const name = viewer.inspectorField('Name');
+  if ((await name.count()) > 0) expect(await name.isEditable()).toBe(false);
+
+  await viewer.node('Security review').waitFor();
+  expect(await server.api(`/api/maps/${map.id}/export.json`)).toEqual(before);
+});

@@ -85,6 +85,18 @@ export function Legend() {
               <Line colour={REWORK_COLOUR} width={2} dashed />
               Rework
             </li>
+            <li>
+              <svg width="44" height="14" viewBox="0 0 44 14" aria-hidden="true">
+                <path
+                  d="M2 7H40"
+                  stroke="#d4a017"
+                  strokeWidth={2.5}
+                  strokeDasharray="2 5"
+                  strokeLinecap="round"
+                />
+              </svg>
+              Kaizen idea for a stage
+            </li>
           </ul>
         )}
       </section>

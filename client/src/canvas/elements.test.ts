@@ -120,9 +120,13 @@ describe('toFlowElements overlays', () => {
     expect(nodes[1]?.measured).toBeUndefined();
   });
 
-  it('leaves out edges that touch a node without handles', () => {
+  it('draws the kaizen burst’s edge as a link, not as flow', () => {
     const { edges } = derive(state);
-    expect(edges.map((e) => e.id).sort()).toEqual(['a->b', 'b~>a']);
+    expect(edges.map((e) => `${e.id}:${e.type}`).sort()).toEqual([
+      'a->b:flow',
+      'b~>a:rework',
+      'k->a:link',
+    ]);
   });
 
   it('shows missing numbers as missing and no metrics as no heat', () => {
@@ -176,5 +180,27 @@ describe('toFlowElements cache', () => {
     expect(third.nodes.find((n) => n.id === 'release')?.ariaLabel).toMatch(
       /^Stage: Ship it, team Ops/,
     );
+  });
+});
+
+describe('kaizen links', () => {
+  it('draws a kaizen burst’s edge to a stage as a link between the link handles, and no other edge involving bursts or notes', () => {
+    const state = makeState(
+      [
+        makeNode('a', 'stage'),
+        makeNode('b', 'stage'),
+        makeNode('k', 'kaizen'),
+        makeNode('sticky', 'note'),
+      ],
+      [flow('a', 'b'), flow('k', 'b'), flow('sticky', 'a'), flow('a', 'k')],
+    );
+    const { edges } = derive(state);
+    expect(edges.map((e) => [e.type, e.source, e.target])).toEqual([
+      ['flow', 'a', 'b'],
+      ['link', 'k', 'b'],
+    ]);
+    const link = edges.find((e) => e.type === 'link');
+    expect(link).toMatchObject({ sourceHandle: HANDLES.linkOut, targetHandle: HANDLES.linkIn });
+    expect(link?.markerEnd).toBeUndefined();
   });
 });

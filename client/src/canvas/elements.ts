@@ -65,7 +65,9 @@ export interface VsmEdgeData extends Record<string, unknown> {
   editable: boolean;
 }
 
-export type VsmEdge = Edge<VsmEdgeData, EdgeKind>;
+/** `link` ties a kaizen burst to the stage it improves; in the document it is a flow edge from the
+ * burst, which metrics ignore because a burst is not on the pipeline. */
+export type VsmEdge = Edge<VsmEdgeData, EdgeKind | 'link'>;
 
 /** Handle ids: flow enters left and leaves right; rework leaves and enters at the bottom. */
 export const HANDLES = {
@@ -73,6 +75,9 @@ export const HANDLES = {
   out: 'out',
   reworkOut: 'rework-out',
   reworkIn: 'rework-in',
+  /** A kaizen burst's link to the stage it improves: out of the burst, into the top of a stage. */
+  linkOut: 'link-out',
+  linkIn: 'link-in',
 } as const;
 
 export interface DeriveInput {
@@ -258,9 +263,27 @@ export function toFlowElements(
   for (const [id, edge] of Object.entries(state.edges)) {
     const source = state.nodes[edge.source];
     const target = state.nodes[edge.target];
-    // Only pipeline nodes have handles; an edge to a kaizen burst or note cannot be drawn.
-    if (!source || !target || !isPipelineNode(source.type) || !isPipelineNode(target.type))
+    if (!source || !target) continue;
+    // A kaizen burst linked to a stage; other edges involving bursts or notes are not drawn.
+    if (source.type === 'kaizen' && isPipelineNode(target.type)) {
+      const link: VsmEdge = {
+        id,
+        type: 'link',
+        source: edge.source,
+        target: edge.target,
+        sourceHandle: HANDLES.linkOut,
+        targetHandle: HANDLES.linkIn,
+        selected: input.selectedEdges.has(id),
+        data: { critical: false, editable: input.editable },
+        ariaLabel: `Kaizen ${source.name || edge.source} improves ${target.name || edge.target}`,
+      };
+      const previous = cache.edges.get(id);
+      const kept = previous && sameEdge(previous, link) ? previous : link;
+      nextEdges.set(id, kept);
+      edges.push(kept);
       continue;
+    }
+    if (!isPipelineNode(source.type) || !isPipelineNode(target.type)) continue;
     if (edge.kind !== 'flow' && edge.kind !== 'rework') continue;
     const rework = edge.kind === 'rework';
     const critical = !rework && pathPairs.has(`${edge.source}\u0000${edge.target}`);

@@ -93,9 +93,17 @@ export function useFlowHandlers(
     if (!current || connection.source === connection.target) return false;
     const source = current.nodes[connection.source];
     const target = current.nodes[connection.target];
-    if (!source || !target || !isPipelineNode(source.type) || !isPipelineNode(target.type)) {
-      return false;
+    if (!source || !target) return false;
+    // A kaizen burst may be linked to the stage it improves, once.
+    if (source.type === 'kaizen') {
+      return (
+        isPipelineNode(target.type) &&
+        !Object.values(current.edges).some(
+          (e) => e.source === connection.source && e.target === connection.target,
+        )
+      );
     }
+    if (!isPipelineNode(source.type) || !isPipelineNode(target.type)) return false;
     const kind =
       connection.sourceHandle === HANDLES.reworkOut || connection.targetHandle === HANDLES.reworkIn
         ? 'rework'

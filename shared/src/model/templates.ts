@@ -149,6 +149,10 @@ export function softwareDeliveryTemplate(opts: { title?: string } = {}): FlowMap
     kind: 'rework',
   };
   edges[rework.id] = rework;
+  // The kaizen burst is linked to the stage it improves: a flow edge out of a burst, which the
+  // metrics ignore (a burst is not on the pipeline) and the editor draws as a dotted link.
+  const link = flowEdge('kaizen-automate-regression', 'manual-tests');
+  edges[link.id] = link;
 
   const current: MapState = {
     id: SOFTWARE_DELIVERY_STATE_ID,

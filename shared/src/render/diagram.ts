@@ -6,10 +6,11 @@ import type { StateMetrics } from '../metrics/index.ts';
 import { displayName, formatPctCA, readStageValues } from '../metrics/index.ts';
 import { formatDuration } from '../model/durations.ts';
 import type { MapNode, MapState, WorkingTime } from '../model/types.ts';
+import { isPipelineNode } from '../model/types.ts';
 import type { NoteText } from './annotations.ts';
 import { kaizenShape, noteShape, noteText } from './annotations.ts';
 import type { FlowStyle } from './edges.ts';
-import { flowEdge, flowPath, loopGeometry, reworkEdge } from './edges.ts';
+import { flowEdge, flowPath, linkEdge, loopGeometry, reworkEdge } from './edges.ts';
 import type { LayoutItem, Rect } from './layout.ts';
 import {
   BADGE_ROOM,
@@ -176,6 +177,7 @@ export function buildDiagram(
   };
   const flows: string[] = [];
   const reworks: string[] = [];
+  const links: string[] = [];
   let top = 0;
   let bottom = layout.height;
   const obstacles = [...layout.rects.values()];
@@ -188,6 +190,15 @@ export function buildDiagram(
     const from = anchor(source);
     const to = anchor(target);
     if (!from || !to) continue;
+    const sourceType = byId.get(source)?.node.type;
+    const targetType = byId.get(target)?.node.type;
+    if (sourceType === 'kaizen' && targetType && isPipelineNode(targetType)) {
+      links.push(linkEdge(id, from, to));
+      continue;
+    }
+    if (!sourceType || !targetType || !isPipelineNode(sourceType) || !isPipelineNode(targetType)) {
+      continue;
+    }
     if (kind !== 'flow' && kind !== 'rework') continue;
     const d = kind === 'flow' ? flowPath(from, to) : 'loop';
     if (d === null) continue;
@@ -216,7 +227,8 @@ export function buildDiagram(
   const svg = el(
     'g',
     { class: 'diagram', transform: top < 0 ? `translate(0,${num(-top)})` : undefined },
-    el('g', { class: 'edges' }, flows.join('')) +
+    el('g', { class: 'links' }, links.join('')) +
+      el('g', { class: 'edges' }, flows.join('')) +
       el('g', { class: 'nodes' }, pipeline.join('')) +
       el('g', { class: 'rework-edges' }, reworks.join('')) +
       el('g', { class: 'kaizens' }, kaizens.join('')) +

@@ -104,6 +104,23 @@ export function flowEdge(id: string, d: string, style: FlowStyle): string {
   });
 }
 
+/** A kaizen burst's dotted link to the stage it improves: centre to the nearest box edge. */
+export function linkEdge(id: string, burst: Rect, stage: Rect): string {
+  const from = { x: burst.x + burst.w / 2, y: burst.y + burst.h / 2 };
+  const below = from.y < stage.y;
+  const to = { x: stage.x + stage.w / 2, y: below ? stage.y : stage.y + stage.h };
+  return el('path', {
+    class: 'edge link',
+    'data-edge-id': id,
+    d: `M${p(from)} L${p(to)}`,
+    fill: 'none',
+    stroke: '#d4a017',
+    'stroke-width': 2.5,
+    'stroke-dasharray': '2 5',
+    'stroke-linecap': 'round',
+  });
+}
+
 export interface LoopGeometry {
   d: string;
   labelX: number;

@@ -89,9 +89,14 @@ describe('renderStateSvg on the software delivery template', () => {
 
     const flows = byClass(root, 'flow');
     const flowIds = Object.values(state.edges)
-      .filter((e) => e.kind === 'flow')
+      .filter((e) => e.kind === 'flow' && e.source !== 'kaizen-automate-regression')
       .map((e) => e.id)
       .sort();
+    // The burst's edge to the stage it improves is a dotted link, not a flow arrow.
+    const link = oneByClass(root, 'link');
+    expect(link.attrs['data-edge-id']).toBe('kaizen-automate-regression--manual-tests');
+    expect(link.attrs['stroke-dasharray']).toBe('2 5');
+    expect(link.attrs['marker-end']).toBeUndefined();
     expect(flows.map((f) => f.attrs['data-edge-id'])).toEqual(flowIds);
     // Every flow edge of the template lies on the critical path.
     expect(metrics.criticalPath).toHaveLength(8);

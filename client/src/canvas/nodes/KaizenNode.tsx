@@ -1,7 +1,7 @@
 // A kaizen burst: an improvement idea drawn as the classic VSM starburst, with its text inside.
-import type { NodeProps } from '@xyflow/react';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
-import type { VsmNode } from '../elements.ts';
+import { HANDLES, type VsmNode } from '../elements.ts';
 import { NodeName } from './NodeName.tsx';
 import { PeerTags } from './PeerTags.tsx';
 
@@ -40,6 +40,14 @@ export const KaizenNode = memo(function KaizenNode({ id, data, selected }: NodeP
           label="Improvement idea"
         />
       </div>
+      <Handle
+        type="source"
+        id={HANDLES.linkOut}
+        position={Position.Bottom}
+        className={data.editable ? 'vsm-handle vsm-handle-link' : 'vsm-handle is-hidden'}
+        isConnectable={data.editable}
+        title={data.editable ? 'Drag to the stage this idea improves' : undefined}
+      />
       <PeerTags peers={data.peers} />
     </div>
   );

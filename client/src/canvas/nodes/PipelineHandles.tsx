@@ -38,6 +38,16 @@ export const PipelineHandles = memo(function PipelineHandles({
         title={editable ? 'Drag to the next step to draw the flow' : undefined}
       />
       {rework && (
+        <Handle
+          type="target"
+          id={HANDLES.linkIn}
+          position={Position.Top}
+          className={editable ? 'vsm-handle vsm-handle-link' : 'vsm-handle is-hidden'}
+          isConnectable={editable}
+          title={editable ? 'A kaizen burst links here' : undefined}
+        />
+      )}
+      {rework && (
         <>
           <Handle
             type="source"

@@ -1,29 +1,14 @@
 // A view-only link: the whole map and presence, no way to change anything.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, participant } from '../fixtures/browser.ts';
-import { type E2EServer, startServer, viewUrl } from '../fixtures/server.ts';
-import { EditorPage } from '../pages/editor.ts';
+import { expect, it } from 'vitest';
+import { useE2E } from '../fixtures/harness.ts';
+import { viewUrl } from '../fixtures/server.ts';
 
-let server: E2EServer;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await participant(browser, 'Leadership');
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.dispose();
-});
+const e2e = useE2E();
 
 it('opens a read-only canvas that cannot change the map', async () => {
-  const map = await server.createMap('Payments', 'software-delivery');
-  const before = await server.api(`/api/maps/${map.id}/export.json`);
-  const viewer = await new EditorPage(await context.newPage()).open(viewUrl(server, map));
+  const map = await e2e.server.createMap('Payments', 'software-delivery');
+  const before = await e2e.server.api(`/api/maps/${map.id}/export.json`);
+  const viewer = await e2e.openAs('Leadership', viewUrl(e2e.server, map));
   const { page } = viewer;
 
   await page.getByText('View only').first().waitFor();
@@ -53,5 +38,5 @@ it('opens a read-only canvas that cannot change the map', async () => {
   if ((await name.count()) > 0) expect(await name.isEditable()).toBe(false);
 
   await viewer.node('Security review').waitFor();
-  expect(await server.api(`/api/maps/${map.id}/export.json`)).toEqual(before);
+  expect(await e2e.server.api(`/api/maps/${map.id}/export.json`)).toEqual(before);
 });

@@ -1,35 +1,16 @@
 // Two participants on one map, each in their own browser context, through the real server.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, participant } from '../fixtures/browser.ts';
-import { type E2EServer, editUrl, startServer } from '../fixtures/server.ts';
-import { EditorPage } from '../pages/editor.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS } from '../fixtures/browser.ts';
+import { useE2E } from '../fixtures/harness.ts';
+import { editUrl } from '../fixtures/server.ts';
 
-let server: E2EServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.dispose();
-});
-
-async function openAs(name: string, url: string): Promise<EditorPage> {
-  const context = await participant(browser, name);
-  contexts.push(context);
-  return new EditorPage(await context.newPage()).open(url);
-}
+const e2e = useE2E();
 
 describe('two participants on one map', () => {
   it('see each other’s stages, numbers and metrics; merge concurrent field edits; undo only their own', async () => {
-    const map = await server.createMap('Payments', 'blank');
-    const ada = await openAs('Ada', editUrl(server, map));
-    const grace = await openAs('Grace', editUrl(server, map));
+    const map = await e2e.server.createMap('Payments', 'blank');
+    const ada = await e2e.openAs('Ada', editUrl(e2e.server, map));
+    const grace = await e2e.openAs('Grace', editUrl(e2e.server, map));
 
     // Ada adds a stage and types its numbers; Grace sees the stage and the metrics move.
     await ada.addStage('Code review');

@@ -1,35 +1,16 @@
 // Reload keeps everything; edits made while the server is down merge when it returns.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, participant } from '../fixtures/browser.ts';
-import { type E2EServer, editUrl, startServer } from '../fixtures/server.ts';
+import { expect, it } from 'vitest';
+import { useE2E } from '../fixtures/harness.ts';
+import { editUrl } from '../fixtures/server.ts';
 import { EditorPage } from '../pages/editor.ts';
 
-let server: E2EServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.dispose();
-});
-
-async function openAs(name: string, url: string): Promise<EditorPage> {
-  const context = await participant(browser, name);
-  contexts.push(context);
-  return new EditorPage(await context.newPage()).open(url);
-}
+const e2e = useE2E();
 
 type Exported = { states: Record<string, { nodes: Record<string, Record<string, unknown>> }> };
 
 it('keeps every edit across a reload', async () => {
-  const map = await server.createMap('Payments', 'software-delivery');
-  const editor = await openAs('Ada', editUrl(server, map));
+  const map = await e2e.server.createMap('Payments', 'software-delivery');
+  const editor = await e2e.openAs('Ada', editUrl(e2e.server, map));
   await editor.select('Manual tests');
   await editor.setField('Team', 'QA guild');
   await editor.setField('Elapsed time (LT)', '3d');
@@ -43,24 +24,24 @@ it('keeps every edit across a reload', async () => {
 });
 
 it('merges edits made while the server was down, from both sides, when it comes back', async () => {
-  const map = await server.createMap('Payments', 'software-delivery');
-  const ada = await openAs('Ada', editUrl(server, map));
-  const grace = await openAs('Grace', editUrl(server, map));
+  const map = await e2e.server.createMap('Payments', 'software-delivery');
+  const ada = await e2e.openAs('Ada', editUrl(e2e.server, map));
+  const grace = await e2e.openAs('Grace', editUrl(e2e.server, map));
   await ada.select('Security review');
   await grace.select('Security review');
 
-  await server.stop();
+  await e2e.server.stop();
   for (const p of [ada, grace]) {
     await expect
       .poll(() => p.page.locator('.editor-top').innerText())
       .toMatch(/Reconnecting|Offline/);
   }
-  // Both edit the same stage while nobody can reach the server.
+  // Both edit the same stage while nobody can reach the e2e.server.
   await ada.setField('Elapsed time (LT)', '2d');
   await grace.setField('%C/A (complete and accurate, %)', '95');
   await expect.poll(() => ada.page.locator('.editor-top').innerText()).toMatch(/Unsynced/);
 
-  await server.restart();
+  await e2e.server.restart();
   for (const p of [ada, grace]) {
     await p.page
       .getByRole('status')
@@ -72,7 +53,7 @@ it('merges edits made while the server was down, from both sides, when it comes 
       .poll(() => p.inspectorField('%C/A (complete and accurate, %)').inputValue())
       .toBe('95');
   }
-  const exported = await server.api<Exported>(`/api/maps/${map.id}/export.json`);
+  const exported = await e2e.server.api<Exported>(`/api/maps/${map.id}/export.json`);
   expect(exported.states.current?.nodes['security-review']).toMatchObject({
     elapsedMinutes: 960,
     pctCA: 95,

@@ -1,38 +1,18 @@
 // What travels through presence rather than the document: live drags and cursors.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, participant } from '../fixtures/browser.ts';
-import { type E2EServer, editUrl, startServer } from '../fixtures/server.ts';
-import { EditorPage } from '../pages/editor.ts';
+import { expect, it } from 'vitest';
+import { useE2E } from '../fixtures/harness.ts';
+import { editUrl } from '../fixtures/server.ts';
 
-let server: E2EServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.dispose();
-});
-
-async function openAs(name: string, url: string): Promise<EditorPage> {
-  const context = await participant(browser, name);
-  contexts.push(context);
-  return new EditorPage(await context.newPage()).open(url);
-}
+const e2e = useE2E();
 
 type Exported = { states: Record<string, { nodes: Record<string, { x: number; y: number }> }> };
 
 it('shows a drag live to others and commits the final position to the document once', async () => {
-  const map = await server.createMap('Payments', 'software-delivery');
-  const ada = await openAs('Ada', editUrl(server, map));
-  const grace = await openAs('Grace', editUrl(server, map));
+  const map = await e2e.server.createMap('Payments', 'software-delivery');
+  const ada = await e2e.openAs('Ada', editUrl(e2e.server, map));
+  const grace = await e2e.openAs('Grace', editUrl(e2e.server, map));
   const stored = async () =>
-    (await server.api<Exported>(`/api/maps/${map.id}/export.json`)).states.current?.nodes[
+    (await e2e.server.api<Exported>(`/api/maps/${map.id}/export.json`)).states.current?.nodes[
       'security-review'
     ];
   const before = await stored();
@@ -66,9 +46,9 @@ it('shows a drag live to others and commits the final position to the document o
 });
 
 it('draws other participants’ cursors with their names', async () => {
-  const map = await server.createMap('Cursors', 'software-delivery');
-  const ada = await openAs('Ada', editUrl(server, map));
-  const grace = await openAs('Grace', editUrl(server, map));
+  const map = await e2e.server.createMap('Cursors', 'software-delivery');
+  const ada = await e2e.openAs('Ada', editUrl(e2e.server, map));
+  const grace = await e2e.openAs('Grace', editUrl(e2e.server, map));
   await ada.page.mouse.move(500, 300);
   await ada.page.mouse.move(520, 320, { steps: 4 });
   await expect

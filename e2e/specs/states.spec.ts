@@ -1,28 +1,14 @@
 // Current → future state: clone, change, compare.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, participant } from '../fixtures/browser.ts';
-import { type E2EServer, editUrl, startServer } from '../fixtures/server.ts';
-import { EditorPage } from '../pages/editor.ts';
+import { expect, it } from 'vitest';
+import { ARTIFACTS } from '../fixtures/browser.ts';
+import { useE2E } from '../fixtures/harness.ts';
+import { editUrl } from '../fixtures/server.ts';
 
-let server: E2EServer;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await participant(browser, 'Facilitator');
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.dispose();
-});
+const e2e = useE2E();
 
 it('creates the future state from the current one, changes it, and the compare view shows the gain', async () => {
-  const map = await server.createMap('Payments', 'software-delivery');
-  const editor = await new EditorPage(await context.newPage()).open(editUrl(server, map));
+  const map = await e2e.server.createMap('Payments', 'software-delivery');
+  const editor = await e2e.openAs('Facilitator', editUrl(e2e.server, map));
   const { page } = editor;
   await expect.poll(() => editor.figure('Lead time').innerText()).toBe('4w 2d');
 

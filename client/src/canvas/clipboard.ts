@@ -3,11 +3,11 @@
 // back from the clipboard is untrusted (anything may be there): it is checked shape by shape and
 // node by node with the schema's validators; pasteNodes validates again before writing.
 import {
-  EDGE_KINDS,
   type MapEdge,
   type MapNode,
   type MapState,
-  validateNodePatch,
+  SCHEMA_VERSION,
+  validateMap,
 } from '@flowmap/shared';
 
 export const CLIPBOARD_TYPE = 'flowmap/nodes';
@@ -42,37 +42,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const NODE_KEYS = [
-  'id',
-  'type',
-  'x',
-  'y',
-  'name',
-  'team',
-  'elapsedMinutes',
-  'valueAddMinutes',
-  'pctCA',
-  'notes',
-] as const;
-
-function parseNode(raw: unknown): MapNode | null {
-  if (!isRecord(raw) || typeof raw.id !== 'string') return null;
-  const node: Record<string, unknown> = {};
-  for (const key of NODE_KEYS) if (raw[key] !== undefined) node[key] = raw[key];
-  node.name ??= '';
-  const problems = validateNodePatch({ type: undefined, x: undefined, y: undefined, ...node });
-  return problems.length === 0 ? (node as unknown as MapNode) : null;
-}
-
-function parseEdge(raw: unknown): MapEdge | null {
-  if (!isRecord(raw)) return null;
-  const { id, source, target, kind } = raw;
-  if (typeof id !== 'string' || typeof source !== 'string' || typeof target !== 'string') {
-    return null;
+const byId = (items: unknown[]): Record<string, unknown> | null => {
+  const out: Record<string, unknown> = {};
+  for (const item of items) {
+    if (!isRecord(item) || typeof item.id !== 'string' || Object.hasOwn(out, item.id)) return null;
+    // As a key it would replace the prototype rather than add an entry.
+    if (item.id === '__proto__') return null;
+    out[item.id] = item;
   }
-  if (!(EDGE_KINDS as readonly unknown[]).includes(kind)) return null;
-  return { id, source, target, kind: kind as MapEdge['kind'] };
-}
+  return out;
+};
 
 /**
  * Reads clipboard text back into a payload, or null when it is not one of ours or anything in it
@@ -93,20 +72,31 @@ export function parsePayload(text: string): ClipboardPayload | null {
   if (raw.nodes.length === 0 || raw.nodes.length > MAX_ITEMS || raw.edges.length > MAX_ITEMS) {
     return null;
   }
-  const nodes: MapNode[] = [];
-  const ids = new Set<string>();
-  for (const item of raw.nodes) {
-    const node = parseNode(item);
-    if (!node || ids.has(node.id)) return null;
-    ids.add(node.id);
-    nodes.push(node);
-  }
-  const edges: MapEdge[] = [];
-  for (const item of raw.edges) {
-    const edge = parseEdge(item);
-    if (!edge) return null;
-    // Edges to nodes that were not copied would be dropped by pasteNodes anyway.
-    if (ids.has(edge.source) && ids.has(edge.target)) edges.push(edge);
-  }
-  return { type: CLIPBOARD_TYPE, version: CLIPBOARD_VERSION, nodes, edges };
+  // The copied nodes and edges are checked as a state of a schema-v1 map: the very rules an
+  // import or a document must satisfy, with no second set of field checks to keep in step.
+  const nodes = byId(raw.nodes);
+  if (!nodes) return null;
+  // Edges to nodes that were not copied would be dropped by pasteNodes anyway; anything
+  // malformed stays in, for the validator to refuse.
+  const dangling = (e: unknown) =>
+    isRecord(e) &&
+    typeof e.source === 'string' &&
+    typeof e.target === 'string' &&
+    (!Object.hasOwn(nodes, e.source) || !Object.hasOwn(nodes, e.target));
+  const edgeList = raw.edges.filter((e) => !dangling(e));
+  const edges = byId(edgeList);
+  if (!edges) return null;
+  const state = { id: 'clipboard', name: 'clipboard', kind: 'current', order: 0, nodes, edges };
+  const result = validateMap({
+    meta: { schemaVersion: SCHEMA_VERSION, title: '' },
+    states: { clipboard: state },
+  });
+  const valid = result.ok ? result.map.states.clipboard : undefined;
+  if (!valid) return null;
+  return {
+    type: CLIPBOARD_TYPE,
+    version: CLIPBOARD_VERSION,
+    nodes: Object.values(valid.nodes),
+    edges: Object.values(valid.edges),
+  };
 }

@@ -52,3 +52,4 @@ function readBench(): void {
 console.log(`Flowmap benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 metricsBench();
 readBench();
+await (await import('./editor.ts')).editorBench();

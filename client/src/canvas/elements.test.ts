@@ -204,3 +204,21 @@ describe('kaizen links', () => {
     expect(link?.markerEnd).toBeUndefined();
   });
 });
+
+describe('derivation cache', () => {
+  it('hands back the same arrays when nothing changed, and a new nodes array only when a node moved', () => {
+    const state = templateState();
+    const cache = createDeriveCache();
+    const first = toFlowElements(deriveInput(state), cache);
+    const again = toFlowElements(deriveInput(state), cache);
+    expect(again.nodes).toBe(first.nodes);
+    expect(again.edges).toBe(first.edges);
+    const dragged = toFlowElements(
+      deriveInput(state, { dragPositions: { vcs: { x: 5, y: 5 } } }),
+      cache,
+    );
+    expect(dragged.nodes).not.toBe(first.nodes);
+    // Edges do not change during a drag: React Flow keeps its edge lookup.
+    expect(dragged.edges).toBe(first.edges);
+  });
+});

@@ -100,10 +100,24 @@ export interface DeriveInput {
 export interface DeriveCache {
   nodes: Map<string, VsmNode>;
   edges: Map<string, VsmEdge>;
+  /** The arrays last returned, handed back when every element in them was reused. */
+  nodeList: VsmNode[];
+  edgeList: VsmEdge[];
 }
 
 export function createDeriveCache(): DeriveCache {
-  return { nodes: new Map(), edges: new Map() };
+  return { nodes: new Map(), edges: new Map(), nodeList: [], edgeList: [] };
+}
+
+/**
+ * `next` if anything in it changed, else the array returned last time: React Flow rebuilds its
+ * edge lookup and markers whenever it gets a new `edges` array, which during a drag (nodes move,
+ * edges do not) cost more than the drag itself on a 300-stage map.
+ */
+function stable<T>(previous: T[], next: T[]): T[] {
+  if (previous.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (previous[i] !== next[i]) return next;
+  return previous;
 }
 
 const NO_PEERS: readonly PeerTag[] = [];
@@ -308,5 +322,7 @@ export function toFlowElements(
 
   cache.nodes = nextNodes;
   cache.edges = nextEdges;
-  return { nodes, edges };
+  cache.nodeList = stable(cache.nodeList, nodes);
+  cache.edgeList = stable(cache.edgeList, edges);
+  return { nodes: cache.nodeList, edges: cache.edgeList };
 }

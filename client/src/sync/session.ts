@@ -135,9 +135,21 @@ export class MapSession {
     });
   }
 
-  private readonly onAwareness = () => {
-    const peers: Peer[] = [];
+  private readonly onAwareness = (change?: {
+    added: number[];
+    updated: number[];
+    removed: number[];
+  }) => {
     const self = this.doc.clientID;
+    // Our own presence changes ~30 times a second while we drag or move the pointer; the peer
+    // list does not depend on it, and rebuilding it would re-render everything that shows peers.
+    if (
+      change &&
+      [...change.added, ...change.updated, ...change.removed].every((id) => id === self)
+    ) {
+      return;
+    }
+    const peers: Peer[] = [];
     this.provider.awareness.getStates().forEach((raw, clientId) => {
       if (clientId === self) return;
       const peer = toPeer(clientId, raw);

@@ -53,3 +53,4 @@ console.log(`Flowmap benchmarks — node ${process.version}, ${new Date().toISOS
 metricsBench();
 readBench();
 await (await import('./editor.ts')).editorBench();
+await (await import('./cluster.ts')).clusterBench();

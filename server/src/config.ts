@@ -1,5 +1,6 @@
 // Server configuration: environment variables, overridden by command-line flags. Every setting has
 // a default that makes `pnpm start` work on a laptop with nothing configured.
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -20,6 +21,14 @@ export interface ServerConfig {
   clientDir: string;
   /** Where people reach this server, for printed links. */
   publicUrl: string | undefined;
+  /** PostgreSQL instead of SQLite (shared by several instances); contains credentials. */
+  databaseUrl: string | undefined;
+  /** Redis for fanning out updates and presence between instances; contains credentials. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis channel, so deployments can share one Redis. */
+  redisPrefix: string;
+  /** This instance's name among its peers (in logs); the fan-out adds a per-start suffix. */
+  instanceId: string;
 }
 
 export const HELP = `Usage: pnpm start [-- options]
@@ -35,6 +44,10 @@ Options (environment variable in brackets):
   --log-level <level>      fatal|error|warn|info|debug|trace|silent [LOG_LEVEL] (default info)
   --client-dir <path>      built client to serve [CLIENT_DIR] (default client/dist)
   --public-url <url>       base URL printed in links [PUBLIC_URL] (default http://HOST:PORT)
+  --database-url <url>     PostgreSQL instead of SQLite [DATABASE_URL] (postgres://user:pw@host/db)
+  --redis-url <url>        fan out to other instances through Redis [REDIS_URL] (redis://host:6379)
+  --redis-prefix <text>    prefix of Redis channels [REDIS_PREFIX] (default flowmap:)
+  --instance-id <name>     this instance's name among its peers [INSTANCE_ID] (default host-pid)
   -h, --help               show this help
 `;
 
@@ -71,6 +84,10 @@ export function loadConfig(
       'log-level': { type: 'string' },
       'client-dir': { type: 'string' },
       'public-url': { type: 'string' },
+      'database-url': { type: 'string' },
+      'redis-url': { type: 'string' },
+      'redis-prefix': { type: 'string' },
+      'instance-id': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -82,6 +99,25 @@ export function loadConfig(
   const ownerKey = values['owner-key'] ?? env.FLOWMAP_OWNER_KEY;
   if (ownerKey !== undefined && ownerKey.length < 16) {
     throw new ConfigError('the owner key must be at least 16 characters');
+  }
+  const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const redisUrl = values['redis-url'] ?? env.REDIS_URL;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+  // Behind a load balancer any instance may answer an owner request: they need one shared key,
+  // not one generated per data directory.
+  if (redisUrl && !ownerKey) {
+    throw new ConfigError(
+      'several instances (REDIS_URL) need one shared owner key: set FLOWMAP_OWNER_KEY',
+    );
+  }
+  const instanceId = values['instance-id'] ?? env.INSTANCE_ID ?? `${hostname()}-${process.pid}`;
+  if (!/^[\w.:-]{1,128}$/.test(instanceId)) {
+    throw new ConfigError('the instance id may use letters, digits and . _ : - (at most 128)');
   }
   return {
     port: integer('port', values.port ?? env.PORT, 4321),
@@ -104,5 +140,20 @@ export function loadConfig(
     logLevel: logLevel as ServerConfig['logLevel'],
     clientDir: resolve(values['client-dir'] ?? env.CLIENT_DIR ?? defaultClientDir),
     publicUrl: values['public-url'] ?? env.PUBLIC_URL,
+    databaseUrl: databaseUrl || undefined,
+    redisUrl: redisUrl || undefined,
+    redisPrefix: values['redis-prefix'] ?? env.REDIS_PREFIX ?? 'flowmap:',
+    instanceId,
   };
+}
+
+/** A database or Redis URL fit for a log line or an error message: the password masked. */
+export function redactCredentials(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
 }

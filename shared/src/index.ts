@@ -1,4 +1,5 @@
 // The pure domain: no Yjs, no React, no I/O. The Yjs binding is `@flowmap/shared/doc`.
+export * from './export/index.ts';
 export * from './metrics/index.ts';
 export * from './model/durations.ts';
 export * from './model/migrations.ts';

@@ -1,6 +1,6 @@
 // The server's JSON API as the web app uses it. The owner key arrives once in the URL fragment
 // (`/#key=…`, never sent to the server in a request line) and is kept in localStorage.
-import type { FlowMap, Problem } from '@flowmap/shared';
+import type { FlowMap, MapHeadline, Problem } from '@flowmap/shared';
 
 const OWNER_KEY_STORAGE = 'flowmap.ownerKey';
 
@@ -66,6 +66,16 @@ export interface MapLinks {
 
 export type Access = 'edit' | 'view';
 
+/** A named snapshot of a map, with its headline figures per state as they were then. */
+export interface SnapshotSummary {
+  id: string;
+  name: string;
+  createdAt: number;
+  headline: MapHeadline;
+}
+
+const withToken = (path: string, token: string) => `${path}?token=${encodeURIComponent(token)}`;
+
 export const api = {
   listMaps: () => request<{ maps: MapSummary[] }>('/api/maps').then((r) => r.maps),
   createMap: (title: string, template: 'blank' | 'software-delivery') =>
@@ -82,6 +92,25 @@ export const api = {
     ),
   exportJson: (id: string, token: string) =>
     request<FlowMap>(`/api/maps/${id}/export.json?token=${encodeURIComponent(token)}`),
+  listSnapshots: (id: string, token: string) =>
+    request<{ snapshots: SnapshotSummary[] }>(withToken(`/api/maps/${id}/snapshots`, token)).then(
+      (r) => r.snapshots,
+    ),
+  takeSnapshot: (id: string, token: string, name: string) =>
+    request<SnapshotSummary>(withToken(`/api/maps/${id}/snapshots`, token), {
+      method: 'POST',
+      json: { name },
+    }),
+  /** The snapshot as schema-v1 JSON. */
+  getSnapshot: (id: string, token: string, snapshotId: string) =>
+    request<FlowMap>(withToken(`/api/maps/${id}/snapshots/${snapshotId}`, token)),
+  /** Owner only: a new map from the snapshot; the original is left as it is. */
+  restoreSnapshot: (id: string, snapshotId: string) =>
+    request<MapLinks & { title: string }>(`/api/maps/${id}/snapshots/${snapshotId}/restore`, {
+      method: 'POST',
+    }),
+  deleteSnapshot: (id: string, snapshotId: string) =>
+    request<void>(`/api/maps/${id}/snapshots/${snapshotId}`, { method: 'DELETE' }),
 };
 
 export function mapLink(id: string, token: string): string {

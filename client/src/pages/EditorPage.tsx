@@ -1,11 +1,12 @@
 // The editor for one map: opens the session for the link's token, then lays out the top bar,
 // the canvas with its toolbar, the side panel (inspector and metrics) and the timeline ladder.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { type Access, ApiError, api } from '../api/http.ts';
 import { SessionContext } from '../app/SessionContext.tsx';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { CompareView } from '../panels/CompareView.tsx';
 import { ConnectionStatus } from '../panels/ConnectionStatus.tsx';
+import { ExportMenu } from '../panels/export/ExportMenu.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
 import { MetricsPanel } from '../panels/MetricsPanel.tsx';
 import { NamePrompt } from '../panels/NamePrompt.tsx';
@@ -16,6 +17,11 @@ import { TimelineLadder } from '../panels/TimelineLadder.tsx';
 import { TitleBar } from '../panels/TitleBar.tsx';
 import { initialEditorState, setEditor, useEditor } from '../store/editorStore.ts';
 import { MapSession } from '../sync/session.ts';
+
+// Loaded when first opened: the quarterly review (and Chart.js) is not needed to edit a map.
+const SnapshotsView = lazy(() =>
+  import('../panels/snapshots/SnapshotsView.tsx').then((m) => ({ default: m.SnapshotsView })),
+);
 
 type Opening =
   | { kind: 'loading' }
@@ -75,12 +81,14 @@ function EditorLayout() {
   const hasMap = useEditor((s) => s.map !== null);
   const access = useEditor((s) => s.access);
   const comparing = useEditor((s) => s.compareWith !== null);
+  const snapshots = useEditor((s) => s.snapshotsOpen);
   return (
     <div className="editor">
       <header className="editor-top">
         <TitleBar />
         <StateTabs />
         <div className="editor-top-right">
+          <ExportMenu />
           <PresenceBar />
           <ConnectionStatus />
         </div>
@@ -95,6 +103,10 @@ function EditorLayout() {
         <div className="page-message">Loading the map…</div>
       ) : comparing ? (
         <CompareView />
+      ) : snapshots ? (
+        <Suspense fallback={<div className="page-message">Loading the snapshots…</div>}>
+          <SnapshotsView />
+        </Suspense>
       ) : (
         <div className="editor-main">
           <div className="editor-canvas">

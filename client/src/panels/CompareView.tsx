@@ -1,11 +1,11 @@
-// Two states side by side: the headline metrics with their change (green when better, red when
-// worse), then the stages added, removed and changed, each changed field before → after.
-import { compareStates, type MapState } from '@flowmap/shared';
+// Two states of the map side by side: the headline metrics with their change (green when better,
+// red when worse), the four key metrics with their levels, then the stages added, removed and
+// changed, each changed field before → after. The body is shared with the snapshot comparison.
+import type { MapState } from '@flowmap/shared';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { setEditor, useEditor } from '../store/editorStore.ts';
 import { metricsOf, useMeta, useSortedStates, useWorkingTime } from '../store/selectors.ts';
-import { CompareStages } from './chrome/CompareStages.tsx';
-import { type MetricRow, metricRow } from './chrome/compareFormat.ts';
+import { Comparison } from './chrome/Comparison.tsx';
 import './chrome/compare.css';
 
 /** Before comes first in the workshop's story: the current state, then the future it designs. */
@@ -50,21 +50,13 @@ export function CompareView() {
   const before = beforeIsActive ? active : other;
   const after = beforeIsActive ? other : active;
 
-  const comparison = useMemo(() => {
+  const sides = useMemo(() => {
     if (!before || !after || !meta) return null;
-    const b = { state: before, metrics: metricsOf(before, meta) };
-    const a = { state: after, metrics: metricsOf(after, meta) };
     return {
-      result: compareStates(b, a),
-      errors: [...b.metrics.errors, ...a.metrics.errors].length > 0,
-      incomplete: b.metrics.incomplete.length + a.metrics.incomplete.length,
+      before: { name: before.name, state: before, metrics: metricsOf(before, meta) },
+      after: { name: after.name, state: after, metrics: metricsOf(after, meta) },
     };
   }, [before, after, meta]);
-
-  const rows = useMemo(
-    () => comparison?.result.metrics.map((m) => metricRow(m, wt)) ?? [],
-    [comparison, wt],
-  );
 
   const choose = (side: 'before' | 'after', id: string) => {
     const toActive = (side === 'before') === beforeIsActive;
@@ -73,7 +65,7 @@ export function CompareView() {
 
   const back = () => setEditor({ compareWith: null });
 
-  if (!before || !after || !comparison) {
+  if (!before || !after || !sides) {
     return (
       <div className="compare">
         <div className="compare-inner">
@@ -85,9 +77,6 @@ export function CompareView() {
       </div>
     );
   }
-
-  const lead = rows.find((r) => r.key === 'totalLeadTimeMinutes');
-  const { added, removed, changed } = comparison.result.stages;
 
   return (
     <section className="compare" aria-label="Compare states">
@@ -123,119 +112,9 @@ export function CompareView() {
           </div>
         </div>
 
-        {lead && <Headline row={lead} beforeName={before.name} afterName={after.name} />}
-
-        {comparison.errors && (
-          <p className="banner banner-warn compare-note" role="note">
-            A state has a cycle in its flow, so its totals are not meaningful until the cycle is
-            removed.
-          </p>
-        )}
-
-        <section aria-labelledby="compare-metrics" className="compare-section">
-          <h2 id="compare-metrics" className="compare-h2">
-            Metrics
-          </h2>
-          <div className="metric-grid">
-            {rows.map((row) => (
-              <MetricCard key={row.key} row={row} />
-            ))}
-          </div>
-          {comparison.incomplete > 0 && (
-            <p className="compare-hint">
-              {comparison.incomplete === 1
-                ? '1 stage is missing'
-                : `${comparison.incomplete} stages are missing`}{' '}
-              LT, PT or %C/A; totals count what is entered.
-            </p>
-          )}
-        </section>
-
-        <CompareStages added={added} removed={removed} changed={changed} wt={wt} />
+        <Comparison before={sides.before} after={sides.after} wt={wt} />
       </div>
     </section>
-  );
-}
-
-function Headline({
-  row,
-  beforeName,
-  afterName,
-}: {
-  row: MetricRow;
-  beforeName: string;
-  afterName: string;
-}) {
-  const verdict =
-    row.tone === 'better'
-      ? 'shorter'
-      : row.tone === 'worse'
-        ? 'longer'
-        : row.tone === 'same'
-          ? 'unchanged'
-          : '';
-  return (
-    <div className={`compare-headline tone-${row.tone}`} role="status">
-      <div className="compare-headline-label">
-        Lead time, {beforeName} → {afterName}
-      </div>
-      <div className="compare-headline-values">
-        <span className="headline-before">{row.before}</span>
-        <span className="headline-arrow" aria-hidden="true">
-          →
-        </span>
-        <span className="headline-after">{row.after}</span>
-        {row.relative && row.tone !== 'same' && (
-          <span className="headline-change">
-            {row.arrow && <span aria-hidden="true">{row.arrow} </span>}
-            {row.relative}
-          </span>
-        )}
-      </div>
-      <div className="compare-headline-verdict">
-        {verdict === 'unchanged'
-          ? 'The lead time is unchanged.'
-          : verdict
-            ? `The lead time is ${row.absolute.replace(/^[+−]/, '')} ${verdict}.`
-            : 'The lead time cannot be compared.'}
-      </div>
-    </div>
-  );
-}
-
-const TONE_WORDS = { better: 'better', worse: 'worse', same: 'no change', neutral: '' } as const;
-
-function MetricCard({ row }: { row: MetricRow }) {
-  return (
-    <div className={`metric-card tone-${row.tone}`}>
-      <div className="metric-card-label">{row.label}</div>
-      <div className="metric-card-values">
-        <span className="metric-before">{row.before}</span>
-        <span className="metric-arrow" aria-hidden="true">
-          →
-        </span>
-        <span className="visually-hidden"> to </span>
-        <span className="metric-after">{row.after}</span>
-      </div>
-      <div className="metric-card-change">
-        {row.tone === 'same' ? (
-          <span>No change</span>
-        ) : row.absolute ? (
-          <>
-            <span className="metric-delta">
-              {row.arrow && <span aria-hidden="true">{row.arrow} </span>}
-              {row.absolute}
-            </span>
-            {row.relative && <span className="metric-rel">{row.relative}</span>}
-            {TONE_WORDS[row.tone] && (
-              <span className="visually-hidden">, {TONE_WORDS[row.tone]}</span>
-            )}
-          </>
-        ) : (
-          <span>Not comparable</span>
-        )}
-      </div>
-    </div>
   );
 }
 

@@ -11,6 +11,7 @@ import { InlineEdit } from './chrome/InlineEdit.tsx';
 import { Menu, MenuItem } from './chrome/Menu.tsx';
 import { nextFutureStateName } from './chrome/stateNames.ts';
 import { checkTitle, errorMessage } from './chrome/titles.ts';
+import { SnapshotsButton } from './snapshots/SnapshotsButton.tsx';
 import './chrome/chrome.css';
 
 export function StateTabs() {
@@ -241,6 +242,8 @@ export function StateTabs() {
           }
         </Menu>
       )}
+
+      <SnapshotsButton />
 
       {error && (
         <span className="state-tabs-error" role="alert">

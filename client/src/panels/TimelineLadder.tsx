@@ -4,6 +4,7 @@
 // steps scroll sideways on a long pipeline; the totals box stays in view at the end.
 import './metrics/ladder.css';
 import type { StateMetrics, WorkingTime } from '@flowmap/shared';
+import { useId } from 'react';
 import { useActiveMetrics, useWorkingTime } from '../store/selectors.ts';
 import { formatExact, formatPercent, formatStep, formatTotal } from './metrics/format.ts';
 import {
@@ -23,7 +24,12 @@ export function TimelineLadder() {
   const metrics = useActiveMetrics();
   const wt = useWorkingTime();
   if (!metrics) return null;
+  return <Ladder metrics={metrics} wt={wt} />;
+}
 
+/** The ladder of any state's metrics (the active state's, or one in a snapshot). */
+export function Ladder({ metrics, wt }: { metrics: StateMetrics; wt: WorkingTime }) {
+  const titleId = useId();
   if (metrics.errors.length > 0) {
     return (
       <p className="ladder-empty">
@@ -51,9 +57,9 @@ export function TimelineLadder() {
           height={height}
           viewBox={`0 0 ${width} ${height}`}
           role="img"
-          aria-labelledby="ladder-title"
+          aria-labelledby={titleId}
         >
-          <title id="ladder-title">{describe(steps, wt)}</title>
+          <title id={titleId}>{describe(steps, wt)}</title>
           <text className="ladder-axis" x={6} y={upperY + 4}>
             LT
           </text>

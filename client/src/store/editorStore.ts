@@ -26,6 +26,8 @@ export interface EditorState {
   peers: Peer[];
   following: number | null;
   compareWith: string | null;
+  /** The map's snapshots (quarterly reviews) are shown instead of the canvas. */
+  snapshotsOpen: boolean;
   helpOpen: boolean;
 }
 
@@ -44,6 +46,7 @@ export const initialEditorState: EditorState = {
   peers: [],
   following: null,
   compareWith: null,
+  snapshotsOpen: false,
   helpOpen: false,
 };
 

@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { CliIO } from './io.ts';
 import { runCli } from './main.ts';
 
-function capture(files: Record<string, string> = {}) {
+function capture(files: Record<string, string> = {}, env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
+  const written = new Map<string, Uint8Array>();
   const io: CliIO = {
     out: (text) => out.push(text),
     err: (text) => err.push(text),
@@ -19,8 +20,12 @@ function capture(files: Record<string, string> = {}) {
       if (content === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
       return content;
     },
+    writeFile: async (path, data) => {
+      written.set(path, data);
+    },
+    env,
   };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+  return { io, written, stdout: () => out.join(''), stderr: () => err.join('') };
 }
 
 function cyclicMap() {

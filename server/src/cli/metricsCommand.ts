@@ -5,11 +5,10 @@ import {
   computeStateMetrics,
   type FlowMap,
   formatDuration,
-  formatProblem,
   type StateMetrics,
-  validateMap,
 } from '@flowmap/shared';
 import type { CliIO, ExitCode } from './io.ts';
+import { loadMap } from './loadMap.ts';
 
 export interface MetricsJsonState {
   id: string;
@@ -30,32 +29,11 @@ export async function metricsCommand(
   options: { json: boolean },
   io: CliIO,
 ): Promise<ExitCode> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await io.readFile(file));
-  } catch (error) {
-    io.err(`flowmap: cannot read ${file}: ${describe(error)}\n`);
-    return 2;
-  }
-  const result = validateMap(raw);
-  if (!result.ok) {
-    io.err(`flowmap: ${file} is not a valid Flowmap schema-v1 map:\n`);
-    for (const problem of result.problems) io.err(`  ${formatProblem(problem)}\n`);
-    return 2;
-  }
-  const states = computeAll(result.map);
-  io.out(
-    options.json ? `${JSON.stringify({ states }, null, 2)}\n` : renderTable(result.map, states),
-  );
+  const map = await loadMap(file, io);
+  if (!map) return 2;
+  const states = computeAll(map);
+  io.out(options.json ? `${JSON.stringify({ states }, null, 2)}\n` : renderTable(map, states));
   return states.some((s) => s.errors.length > 0) ? 1 : 0;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof SyntaxError) return `invalid JSON (${error.message})`;
-  if (error && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') {
-    return 'no such file';
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function computeAll(map: FlowMap): MetricsJsonState[] {

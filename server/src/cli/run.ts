@@ -1,5 +1,5 @@
 // Process entry point of the CLI: wires runCli to the real stdout, stderr and file system.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { CliIO } from './io.ts';
 import { runCli } from './main.ts';
 
@@ -7,6 +7,13 @@ const processIO: CliIO = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   readFile: (path) => readFile(path, 'utf8'),
+  writeFile: async (path, data) => {
+    if (path !== '-') return writeFile(path, data);
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(data, (error) => (error ? reject(error) : resolve())),
+    );
+  },
+  env: process.env,
 };
 
 try {

@@ -11,10 +11,12 @@ import type { DocumentAccess } from '../maps/documents.ts';
 import { MapService } from '../maps/service.ts';
 import { createMetrics, type ServerMetrics } from '../observability/metrics.ts';
 import type { Storage } from '../storage/types.ts';
-import { CloseCode, RoomManager, type SyncLimits } from '../sync/index.ts';
+import { CloseCode, type RoomFanout, RoomManager, type SyncLimits } from '../sync/index.ts';
+import { registerExportRoutes } from './exportRoutes.ts';
 import { RateLimiter } from './rateLimit.ts';
 import { redactUrl } from './redact.ts';
 import { registerApiRoutes } from './routes.ts';
+import { registerSnapshotRoutes } from './snapshotRoutes.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 
 export interface FlowmapServer {
@@ -33,6 +35,8 @@ export interface ServerDeps {
   storage: Storage;
   ownerKey: string;
   limits?: Partial<SyncLimits>;
+  /** Fan-out to the other instances sharing `storage` (cluster/redisFanout.ts); none alone. */
+  fanout?: RoomFanout;
   /** Where structured logs go (stdout by default); tests capture them to check for secrets. */
   logStream?: { write(line: string): void };
 }
@@ -67,6 +71,7 @@ export async function createServer(config: AppConfig, deps: ServerDeps): Promise
     storage: deps.storage,
     logger,
     limits: { ...deps.limits, maxPayloadBytes: config.maxPayload },
+    ...(deps.fanout ? { fanout: deps.fanout } : {}),
     metrics: {
       connectionOpened: () => metrics.connections.inc(),
       connectionClosed: (_access, code) => {
@@ -95,6 +100,8 @@ export async function createServer(config: AppConfig, deps: ServerDeps): Promise
   const maps = new MapService(deps.storage, documents);
 
   registerApiRoutes(app, { maps, ownerKey: deps.ownerKey });
+  registerExportRoutes(app, { maps, ownerKey: deps.ownerKey });
+  registerSnapshotRoutes(app, { storage: deps.storage, documents, maps, ownerKey: deps.ownerKey });
   app.get('/metrics', async (_req, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );

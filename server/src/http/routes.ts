@@ -1,9 +1,8 @@
 // The JSON API. Owner-key routes manage the map library; map routes accept the map's own tokens.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { bearerToken, secretsEqual } from '../auth/secrets.ts';
-import { type Access, InputError, type MapService } from '../maps/service.ts';
-import type { MapRecord } from '../storage/types.ts';
+import { InputError, type MapService } from '../maps/service.ts';
 import { isValidMapId } from '../sync/index.ts';
+import { createMapAuthorizer } from './authorize.ts';
 
 interface Deps {
   maps: MapService;
@@ -13,40 +12,12 @@ interface Deps {
 type IdParams = { Params: { id: string } };
 
 export function registerApiRoutes(app: FastifyInstance, { maps, ownerKey }: Deps): void {
-  const isOwner = (req: FastifyRequest) =>
-    secretsEqual(bearerToken(req.headers.authorization), ownerKey);
+  const { isOwner, authorizeMap } = createMapAuthorizer(maps, ownerKey);
 
   const requireOwner = async (req: FastifyRequest, reply: FastifyReply) => {
     if (!isOwner(req)) {
       await reply.code(401).send({ error: 'the instance owner key is required' });
     }
-  };
-
-  /** The record of `:id` when the request may see it with at least `needed` access. */
-  const authorizeMap = async (
-    req: FastifyRequest<IdParams>,
-    reply: FastifyReply,
-  ): Promise<{ record: MapRecord; access: Access } | null> => {
-    const { id } = req.params;
-    if (!isValidMapId(id)) {
-      await reply.code(400).send({ error: 'invalid map id' });
-      return null;
-    }
-    const record = await maps.get(id);
-    if (!record) {
-      await reply.code(404).send({ error: 'no such map' });
-      return null;
-    }
-    if (isOwner(req)) return { record, access: 'edit' };
-    const query = req.query as Record<string, unknown>;
-    const token =
-      typeof query.token === 'string' ? query.token : bearerToken(req.headers.authorization);
-    const access = maps.accessFor(record, token);
-    if (!access) {
-      await reply.code(token ? 403 : 401).send({ error: 'a valid map token is required' });
-      return null;
-    }
-    return { record, access };
   };
 
   const ownerMap = async (req: FastifyRequest<IdParams>, reply: FastifyReply) => {

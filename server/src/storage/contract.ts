@@ -302,6 +302,40 @@ export function storageContractSuite(
         expect(await storage.getNamedSnapshot(record.id, 's')).toEqual(snap(record.id, 's', 1));
       });
 
+      it('round-trips a 1 MB snapshot byte-exact and never shares its bytes', async () => {
+        const record = makeMapRecord();
+        await storage.createMap(record);
+        const expected = bigUpdate(1024 * 1024, 11);
+        const update = expected.slice();
+        await storage.saveNamedSnapshot({
+          id: 'big',
+          mapId: record.id,
+          name: 'Big',
+          createdAt: 1,
+          update,
+        });
+        update[0] = (update[0] ?? 0) ^ 0xff;
+        const same = (bytes: Uint8Array | undefined) =>
+          Buffer.compare(Buffer.from(bytes ?? []), Buffer.from(expected)) === 0;
+        const read = await storage.getNamedSnapshot(record.id, 'big');
+        expect(read?.update).toBeInstanceOf(Uint8Array);
+        expect(same(read?.update)).toBe(true);
+        if (read) read.update[1] = (read.update[1] ?? 0) ^ 0xff;
+        expect(same((await storage.getNamedSnapshot(record.id, 'big'))?.update)).toBe(true);
+      });
+
+      it('keeps a map’s document when one of its snapshots is deleted', async () => {
+        const record = makeMapRecord();
+        await storage.createMap(record);
+        await storage.appendUpdate(record.id, u8(7));
+        await storage.saveNamedSnapshot(snap(record.id, 's', 3));
+        expect(await storage.deleteNamedSnapshot(record.id, 's')).toBe(true);
+        expect(await storage.getMap(record.id)).not.toBeNull();
+        expect((await storage.loadDocument(record.id)).updates).toEqual([u8(7)]);
+        expect(await storage.deleteNamedSnapshot('unknown', 's')).toBe(false);
+        expect(await storage.listNamedSnapshots('unknown')).toEqual([]);
+      });
+
       it('is independent of the document log and compaction', async () => {
         const record = makeMapRecord();
         await storage.createMap(record);

@@ -77,6 +77,30 @@ describe('SqliteStorage', () => {
     await second.close();
   });
 
+  it('keeps named snapshots across close and reopen', async () => {
+    const dataDir = await tempDir();
+    dirs.push(dataDir);
+    const record = makeMapRecord();
+    const snapshot = {
+      id: 'q3',
+      mapId: record.id,
+      name: '2026-Q3 review',
+      createdAt: 1_790_000_000_000,
+      update: new Uint8Array([1, 2, 3, 250]),
+    };
+    const first = SqliteStorage.open({ dataDir });
+    await first.createMap(record);
+    await first.saveNamedSnapshot(snapshot);
+    await first.close();
+
+    const second = SqliteStorage.open({ dataDir });
+    expect(await second.getNamedSnapshot(record.id, 'q3')).toEqual(snapshot);
+    expect(await second.listNamedSnapshots(record.id)).toEqual([
+      { id: 'q3', mapId: record.id, name: '2026-Q3 review', createdAt: 1_790_000_000_000 },
+    ]);
+    await second.close();
+  });
+
   it('refuses a database written by a newer schema', async () => {
     const dataDir = await tempDir();
     dirs.push(dataDir);

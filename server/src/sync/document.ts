@@ -5,10 +5,15 @@
 // live doc, which never saw the bad update. What is stored and relayed is the update the shadow
 // emitted, i.e. Yjs' own re-encoding of what it integrated (an update that only duplicates known
 // content emits nothing and is neither stored nor relayed).
+// Updates another instance stored (see fanout.ts) skip validation and storage: they are applied
+// to both docs as they are. `seqs` tracks which stored updates the live doc holds, so compaction
+// never deletes one it lacks.
 import * as Y from 'yjs';
 import type { Storage } from '../storage/types.ts';
+import type { DocumentTail } from './catchUp.ts';
 import type { SyncLimits } from './limits.ts';
 import type { SyncMetrics } from './metrics.ts';
+import { AppliedSequence } from './sequence.ts';
 
 export class InvalidUpdateError extends Error {
   override readonly name = 'InvalidUpdateError';
@@ -25,10 +30,14 @@ export class RoomDocument {
   /** The live document; what clients sync with. Read-only outside this class. */
   readonly doc: Y.Doc;
   private shadow: Y.Doc;
-  private captured: Uint8Array[] = [];
+  /** Collects what the shadow emits during `validate` only. */
+  private captured: Uint8Array[] | null = null;
   /** True while this class applies a persisted update to `doc` (anything else is a rogue write). */
   applying = false;
-  private lastSeq: number;
+  /** The storage sequence numbers `doc` holds. */
+  readonly seqs: AppliedSequence;
+  /** The log is known to be compacted up to here (by this instance or another). */
+  private compactedSeq: number;
   private logCount: number;
   private logBytes: number;
 
@@ -42,7 +51,8 @@ export class RoomDocument {
   ) {
     this.doc = doc;
     this.shadow = this.makeShadow();
-    this.lastSeq = stored.lastSeq;
+    this.seqs = new AppliedSequence(stored.lastSeq);
+    this.compactedSeq = stored.lastSeq - stored.logCount;
     this.logCount = stored.logCount;
     this.logBytes = stored.logBytes;
   }
@@ -93,7 +103,7 @@ export class RoomDocument {
       this.resetShadow(accepted);
       throw new InvalidUpdateError(error instanceof Error ? error.message : String(error));
     } finally {
-      this.captured = [];
+      this.captured = null;
     }
     return { updates: emitted, mixed };
   }
@@ -110,18 +120,57 @@ export class RoomDocument {
     Y.applyUpdate(this.shadow, update);
   }
 
-  /** One durable storage write for all `updates`; resolves once they are fsync'd. */
-  async persist(updates: readonly Uint8Array[]): Promise<void> {
+  /**
+   * One durable storage write for all `updates`; resolves once they are fsync'd, with the
+   * sequence number of the first. They count as applied: the caller applies them next.
+   */
+  async persist(updates: readonly Uint8Array[]): Promise<number> {
     const started = performance.now();
+    let lastSeq: number;
     try {
-      this.lastSeq = await this.storage.appendUpdates(this.mapId, updates);
+      lastSeq = await this.storage.appendUpdates(this.mapId, updates);
     } catch (error) {
       this.metrics.persistence('append', seconds(started), false);
       throw error;
     }
     this.metrics.persistence('append', seconds(started), true);
-    this.logCount += updates.length;
-    for (const update of updates) this.logBytes += update.length;
+    const firstSeq = lastSeq - updates.length + 1;
+    this.seqs.add(firstSeq, lastSeq);
+    this.countLog(updates);
+    return firstSeq;
+  }
+
+  /**
+   * Applies an update another writer stored as `seq` to both docs, unless already applied.
+   * Throws if Yjs cannot apply it (storage holds something the doc cannot take).
+   */
+  applyStored(seq: number, update: Uint8Array, origin: unknown): void {
+    if (this.seqs.has(seq)) return;
+    this.applyToBoth(update, origin);
+    this.seqs.add(seq);
+    this.countLog([update]);
+  }
+
+  /** Applies what storage holds after `seqs.upTo` (see catchUp.ts) to both docs. */
+  applyTail(tail: DocumentTail, origin: unknown): void {
+    if (tail.snapshot && tail.snapshotSeq > this.seqs.upTo) {
+      this.applyToBoth(tail.snapshot, origin);
+      this.noteCompacted(tail.snapshotSeq);
+      this.seqs.advanceTo(tail.snapshotSeq);
+    }
+    const firstSeq = tail.lastSeq - tail.updates.length + 1;
+    tail.updates.forEach((update, i) => {
+      this.applyStored(firstSeq + i, update, origin);
+    });
+    this.seqs.advanceTo(tail.lastSeq);
+  }
+
+  /** Another instance compacted the log up to `seq`: what this one counted is mostly gone. */
+  noteCompacted(seq: number): void {
+    if (seq <= this.compactedSeq) return;
+    this.compactedSeq = seq;
+    this.logCount = 0;
+    this.logBytes = 0;
   }
 
   /** Applies a persisted update to the live doc; its 'update' event relays it to clients. */
@@ -146,22 +195,27 @@ export class RoomDocument {
   }
 
   /**
-   * Replaces the log with one snapshot of the live doc (gc on, so deleted content is gone).
-   * Must run when every persisted update has been applied, i.e. from the room's queue.
+   * Replaces the log up to `seqs.upTo` with one snapshot of the live doc (gc on, so deleted
+   * content is gone); later entries stay, even those the doc holds. Must run when every persisted
+   * update has been applied, i.e. from the room's queue. Resolves with the sequence number
+   * compacted to, or null when there was nothing to compact.
    */
-  async compact(): Promise<void> {
-    if (this.logCount === 0) return;
+  async compact(): Promise<number | null> {
+    const uptoSeq = this.seqs.upTo;
+    if (this.logCount === 0 || uptoSeq <= this.compactedSeq) return null;
     const started = performance.now();
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     try {
-      await this.storage.compact(this.mapId, snapshot, this.lastSeq);
+      await this.storage.compact(this.mapId, snapshot, uptoSeq);
     } catch (error) {
       this.metrics.persistence('compact', seconds(started), false);
       throw error;
     }
     this.metrics.persistence('compact', seconds(started), true);
+    this.compactedSeq = uptoSeq;
     this.logCount = 0;
     this.logBytes = 0;
+    return uptoSeq;
   }
 
   destroy(): void {
@@ -169,11 +223,26 @@ export class RoomDocument {
     this.doc.destroy();
   }
 
+  private applyToBoth(update: Uint8Array, origin: unknown): void {
+    this.apply(update, origin);
+    try {
+      this.mirrorToShadow(update);
+    } catch {
+      // The live doc took it, so a shadow rebuilt from the live doc holds it too.
+      this.resetShadow();
+    }
+  }
+
+  private countLog(updates: readonly Uint8Array[]): void {
+    this.logCount += updates.length;
+    for (const update of updates) this.logBytes += update.length;
+  }
+
   private makeShadow(): Y.Doc {
     const shadow = new Y.Doc({ gc: true });
     Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc));
     shadow.on('update', (update: Uint8Array) => {
-      this.captured.push(update);
+      this.captured?.push(update);
     });
     return shadow;
   }

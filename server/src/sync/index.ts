@@ -1,4 +1,17 @@
-// The sync core's public surface for the HTTP layer.
+// The sync core's public surface for the HTTP layer and the cluster fan-out.
+export {
+  type DocumentTail,
+  type DocumentTailStorage,
+  loadDocumentTail,
+  loadLastSeqs,
+  type SeqStorage,
+} from './catchUp.ts';
+export {
+  type FanoutMembership,
+  type FanoutRoom,
+  LOCAL_ONLY,
+  type RoomFanout,
+} from './fanout.ts';
 export { DEFAULT_LIMITS, resolveLimits, type SyncLimits } from './limits.ts';
 export { SILENT_LOGGER, type SyncLogger } from './logger.ts';
 export { type Access, NOOP_METRICS, type PersistenceOp, type SyncMetrics } from './metrics.ts';

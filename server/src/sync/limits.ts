@@ -28,6 +28,11 @@ export interface SyncLimits {
   compactAfterBytes: number;
   /** Updates persisted in one storage write (one fsync) when they queue up. */
   maxBatchUpdates: number;
+  /**
+   * With another writer (instance) on the same document: how long a stored update known to
+   * exist may stay undelivered before the room reads it from storage.
+   */
+  catchUpAfterMs: number;
 }
 
 const MiB = 1024 * 1024;
@@ -46,6 +51,7 @@ export const DEFAULT_LIMITS: Readonly<SyncLimits> = Object.freeze({
   compactAfterUpdates: 500,
   compactAfterBytes: 1 * MiB,
   maxBatchUpdates: 64,
+  catchUpAfterMs: 250,
 });
 
 export function resolveLimits(partial: Partial<SyncLimits> = {}): SyncLimits {

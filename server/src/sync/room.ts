@@ -2,11 +2,16 @@
 // keeps every document operation of the room in order. Writes are persisted before they are
 // applied and relayed (see document.ts), and sync replies are computed in the same queue, so
 // nobody ever sees state that is not yet on disk.
+// With several instances (fanout.ts) a room also publishes what it stored and its clients'
+// presence, and applies what other instances stored, in the same queue; what it misses is read
+// from storage (catchUp.ts).
 import { ORIGINS } from '@flowmap/shared/doc';
 import * as Y from 'yjs';
 import type { Storage } from '../storage/types.ts';
+import { CatchUp, STORED_ELSEWHERE } from './catchUp.ts';
 import { Connection, type MessageSink } from './connection.ts';
 import { RoomDocument } from './document.ts';
+import type { FanoutMembership, FanoutRoom, RoomFanout } from './fanout.ts';
 import type { SyncLimits } from './limits.ts';
 import type { SyncLogger } from './logger.ts';
 import type { SyncMetrics } from './metrics.ts';
@@ -14,6 +19,7 @@ import { Presence } from './presence.ts';
 import {
   type ClientMessage,
   CloseCode,
+  decodeAwarenessUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
@@ -27,6 +33,7 @@ export interface RoomContext {
   logger: SyncLogger;
   metrics: SyncMetrics;
   limits: SyncLimits;
+  fanout: RoomFanout;
 }
 
 interface Deferred<T> {
@@ -50,17 +57,21 @@ interface RunTask {
 
 type Task = UpdateTask | RunTask;
 
-export class Room implements MessageSink {
+export class Room implements MessageSink, FanoutRoom {
   /** Called when the last connection leaves. */
   onEmpty: () => void = () => {};
   private readonly connections = new Set<Connection>();
   private readonly presence: Presence;
+  private readonly membership: FanoutMembership;
   private queue: Task[] = [];
   private running = false;
   private scheduled = false;
   private idleWaiters: (() => void)[] = [];
   private broken = false;
   private destroyed = false;
+  /** Another instance closed the map's connections (deleted, links rotated): do not compact. */
+  private evicted = false;
+  private readonly gaps: CatchUp;
 
   static async load(mapId: string, ctx: RoomContext): Promise<Room> {
     const document = await RoomDocument.load(mapId, ctx.storage, ctx.metrics, ctx.limits);
@@ -72,12 +83,25 @@ export class Room implements MessageSink {
     private readonly ctx: RoomContext,
     readonly document: RoomDocument,
   ) {
-    this.presence = new Presence(document.doc, ctx, (message, origin) => {
-      for (const conn of [...this.connections]) {
-        if (conn !== origin) conn.send(message, 'awareness');
-      }
-    });
+    this.presence = new Presence(
+      document.doc,
+      ctx,
+      (message, origin) => {
+        for (const conn of [...this.connections]) {
+          if (conn !== origin) conn.send(message, 'awareness');
+        }
+      },
+      (update) => this.membership.publishAwareness(update),
+    );
     document.doc.on('update', this.onDocUpdate);
+    this.gaps = new CatchUp(ctx, {
+      mapId,
+      document,
+      run: (fn) => this.run(fn),
+      isLive: () => !this.broken && !this.destroyed,
+      fail: (error) => this.breakRoom(error),
+    });
+    this.membership = ctx.fanout.join(this);
   }
 
   get connectionCount(): number {
@@ -193,11 +217,76 @@ export class Room implements MessageSink {
   /** Drains, optionally compacts the log into a snapshot, and frees the documents. */
   async shutdown(options: { compact: boolean }): Promise<void> {
     await this.drain();
-    if (options.compact && !this.broken && this.document.hasLog) await this.compactSafely();
+    if (options.compact && !this.broken && !this.evicted && this.document.hasLog) {
+      await this.run(() => this.compactSafely());
+    }
+    this.membership.leave();
     this.destroyed = true;
+    this.gaps.stop();
     this.document.doc.off('update', this.onDocUpdate);
     this.presence.destroy();
     this.document.destroy();
+  }
+
+  // FanoutRoom: other instances' traffic for this map.
+
+  receiveUpdates(firstSeq: number, updates: readonly Uint8Array[]): void {
+    if (this.destroyed) return;
+    this.enqueue({ kind: 'run', done: null, run: () => this.applyStored(firstSeq, updates) });
+  }
+
+  storedUpTo(seq: number): void {
+    if (this.destroyed) return;
+    this.document.seqs.saw(seq);
+    this.gaps.check();
+  }
+
+  catchUp(): Promise<void> {
+    return this.gaps.now();
+  }
+
+  receiveCompacted(uptoSeq: number): void {
+    if (!this.destroyed) this.document.noteCompacted(uptoSeq);
+  }
+
+  receiveAwareness(peer: string, update: Uint8Array, complete: boolean): void {
+    if (this.destroyed) return;
+    try {
+      this.presence.applyRemote(peer, decodeAwarenessUpdate(update), complete);
+    } catch (error) {
+      this.ctx.logger.warn({ mapId: this.mapId, peer, err: String(error) }, 'bad peer presence');
+    }
+  }
+
+  dropPeer(peer: string): void {
+    if (!this.destroyed) this.presence.dropPeer(peer);
+  }
+
+  encodeLocalPresence(): Uint8Array | null {
+    return this.destroyed ? null : this.presence.encodeLocal();
+  }
+
+  renewLocalPresence(): void {
+    if (!this.destroyed) this.presence.renewLocal();
+  }
+
+  evict(code: number, reason: string): void {
+    this.evicted = true;
+    this.closeConnections(code, reason);
+  }
+
+  private async applyStored(firstSeq: number, updates: readonly Uint8Array[]): Promise<void> {
+    if (this.broken || this.destroyed) return;
+    try {
+      updates.forEach((update, i) => {
+        this.document.applyStored(firstSeq + i, update, STORED_ELSEWHERE);
+      });
+    } catch (error) {
+      this.breakRoom(error);
+      return;
+    }
+    this.gaps.check();
+    if (this.document.needsCompaction) await this.compactSafely();
   }
 
   private enqueue(task: Task): void {
@@ -270,8 +359,9 @@ export class Room implements MessageSink {
     }
     if (validated.length === 0) return;
 
+    let firstSeq: number;
     try {
-      await this.document.persist(validated);
+      firstSeq = await this.document.persist(validated);
     } catch (error) {
       logger.error({ mapId: this.mapId, err: String(error) }, 'could not persist updates');
       this.document.resetShadow();
@@ -281,6 +371,7 @@ export class Room implements MessageSink {
       }
       return;
     }
+    this.membership.publishUpdates(firstSeq, validated);
 
     for (const { task, updates, mixed } of accepted) {
       try {
@@ -292,12 +383,14 @@ export class Room implements MessageSink {
         this.breakRoom(error);
       }
     }
+    this.gaps.check();
     if (this.document.needsCompaction) await this.compactSafely();
   }
 
   private async compactSafely(): Promise<void> {
     try {
-      await this.document.compact();
+      const uptoSeq = await this.document.compact();
+      if (uptoSeq !== null) this.membership.publishCompacted(uptoSeq);
     } catch (error) {
       // The log stays authoritative; the next write or the unload tries again.
       this.ctx.logger.warn({ mapId: this.mapId, err: String(error) }, 'compaction failed');
@@ -322,7 +415,13 @@ export class Room implements MessageSink {
         'live document written outside RoomManager.transact; persisting it',
       );
       this.document.mirrorToShadow(update);
-      this.enqueue({ kind: 'run', done: null, run: () => this.document.persist([update]) });
+      this.enqueue({
+        kind: 'run',
+        done: null,
+        run: async () => {
+          this.membership.publishUpdates(await this.document.persist([update]), [update]);
+        },
+      });
     }
     const message = encodeSyncUpdate(update);
     const exclude = origin instanceof Connection ? origin : null;

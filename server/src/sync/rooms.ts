@@ -1,11 +1,13 @@
 // RoomManager: the sync core's API for the HTTP layer. It owns every connection and loaded room,
 // loads a room once however many connections arrive while it loads, unloads it when it has been
 // empty for `roomIdleMs`, and makes a connection that arrives during an unload wait for it to
-// finish, then load afresh, so nobody sees state older than storage.
+// finish, then load afresh, so nobody sees state older than storage. With a fan-out (cluster/),
+// each loaded room joins it, and closing a room asks the other instances to close theirs.
 import type { WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import type { Storage } from '../storage/types.ts';
 import { Connection } from './connection.ts';
+import { LOCAL_ONLY, type RoomFanout } from './fanout.ts';
 import { resolveLimits, type SyncLimits } from './limits.ts';
 import { SILENT_LOGGER, type SyncLogger } from './logger.ts';
 import { type Access, resolveMetrics, type SyncMetrics } from './metrics.ts';
@@ -17,6 +19,8 @@ export interface RoomManagerOptions {
   logger?: SyncLogger;
   metrics?: Partial<SyncMetrics>;
   limits?: Partial<SyncLimits>;
+  /** Fan-out to other instances sharing the storage (cluster/); none for a single instance. */
+  fanout?: RoomFanout;
 }
 
 export interface ConnectionParams {
@@ -68,6 +72,7 @@ export class RoomManager {
       logger: options.logger ?? SILENT_LOGGER,
       metrics: resolveMetrics(options.metrics),
       limits: this.limits,
+      fanout: options.fanout ?? LOCAL_ONLY,
     };
     this.heartbeat = setInterval(() => {
       for (const conn of [...this.connections]) conn.heartbeat();
@@ -178,6 +183,8 @@ export class RoomManager {
     code: number = CloseCode.mapDeleted,
     reason = 'map deleted',
   ): Promise<void> {
+    // Other instances may hold connections to the map whether or not this one does.
+    this.ctx.fanout.publishEvict(mapId, code, reason);
     const entry = this.entries.get(mapId);
     if (!entry) return;
     if (entry.unloading) return entry.unloading;

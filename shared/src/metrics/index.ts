@@ -18,6 +18,7 @@ export type {
   StateComparison,
 } from './compare.ts';
 export { COMPARED_FIELDS, compareStates } from './compare.ts';
+export { compareDora, type DoraChange } from './compareDora.ts';
 export type { CriticalPath } from './criticalPath.ts';
 export { criticalPath } from './criticalPath.ts';
 export type {
@@ -40,6 +41,13 @@ export {
 } from './dora.ts';
 export type { FlowGraph } from './graph.ts';
 export { buildFlowGraph, findCycle, topologicalOrder } from './graph.ts';
+export {
+  type DoraHeadline,
+  type MapHeadline,
+  mapHeadline,
+  type StateHeadline,
+  stateHeadline,
+} from './headline.ts';
 export { HEAT_BOUNDS, type HeatLevel, heatLevel } from './heat.ts';
 export type { MetricSettings, MetricsMeta } from './settings.ts';
 export { metricSettings, safeWorkingTime } from './settings.ts';

@@ -4,4 +4,11 @@ export type { RenderOptions } from './renderState.ts';
 export { renderStateSvg } from './renderState.ts';
 export { escapeXml } from './svg.ts';
 export type { HeatLevel } from './theme.ts';
-export { FONT_STACK, HEAT_BOUNDS, HEAT_COLORS, heatLevel } from './theme.ts';
+export {
+  COLORS,
+  DORA_LEVEL_COLORS,
+  FONT_STACK,
+  HEAT_BOUNDS,
+  HEAT_COLORS,
+  heatLevel,
+} from './theme.ts';

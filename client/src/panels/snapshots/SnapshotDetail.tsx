@@ -1,0 +1,271 @@
+// One snapshot, read-only: for each of its states the headline figures, the timeline ladder, the
+// four key metrics with their levels and every stage's measures — as the map was on that day.
+import {
+  classifyDora,
+  computeStateMetrics,
+  DORA_KEYS,
+  type FlowMap,
+  type MapState,
+  type StateMetrics,
+  type WorkingTime,
+} from '@flowmap/shared';
+import { useMemo, useState } from 'react';
+import type { SnapshotSummary } from '../../api/http.ts';
+import { LevelBadge } from '../inspector/DoraInputs.tsx';
+import { formatExact, formatPercent, formatStep, formatTotal } from '../metrics/format.ts';
+import { Ladder } from '../TimelineLadder.tsx';
+import { formatTaken } from './names.ts';
+import type { SnapshotActions } from './SnapshotList.tsx';
+import { useSnapshotMap } from './useSnapshots.ts';
+import '../metrics/metrics.css';
+import './snapshotDetail.css';
+
+export function SnapshotDetail({
+  mapId,
+  token,
+  snapshot,
+  onBack,
+  actions,
+}: {
+  mapId: string;
+  token: string;
+  snapshot: SnapshotSummary;
+  onBack: () => void;
+  actions: SnapshotActions;
+}) {
+  const loaded = useSnapshotMap(mapId, token, snapshot.id);
+  return (
+    <article className="snapshot-detail" aria-label={`Snapshot ${snapshot.name}`}>
+      <header className="snapshot-detail-header">
+        <button type="button" className="snap-link snapshot-back" onClick={onBack}>
+          <span aria-hidden="true">←</span> All snapshots
+        </button>
+        <div className="snapshot-detail-title">
+          <h2>{snapshot.name}</h2>
+          <span className="read-only-chip">Read-only</span>
+        </div>
+        <p className="snapshot-detail-meta">
+          Taken {formatTaken(snapshot.createdAt)} · “{snapshot.headline.title}”
+        </p>
+        <div className="snapshot-detail-actions">
+          <button type="button" onClick={() => actions.compareWithNow(snapshot.id)}>
+            Compare with now
+          </button>
+          {actions.restore && (
+            <button type="button" onClick={() => actions.restore?.(snapshot)}>
+              Restore as new map…
+            </button>
+          )}
+        </div>
+      </header>
+      {loaded?.status === 'ready' ? (
+        <SnapshotStates map={loaded.value} />
+      ) : loaded?.status === 'error' ? (
+        <p className="form-error" role="alert">
+          {loaded.message}
+        </p>
+      ) : (
+        <p className="snapshots-empty">Loading the snapshot…</p>
+      )}
+    </article>
+  );
+}
+
+function SnapshotStates({ map }: { map: FlowMap }) {
+  const states = useMemo(
+    () =>
+      Object.values(map.states).sort(
+        (a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      ),
+    [map],
+  );
+  const [chosen, setChosen] = useState<string | null>(null);
+  const state =
+    states.find((s) => s.id === chosen) ??
+    states.find((s) => s.kind === 'current') ??
+    states[0] ??
+    null;
+  const wt = { hoursPerDay: map.meta.hoursPerDay, daysPerWeek: map.meta.daysPerWeek };
+  const metrics = useMemo(
+    () => (state ? computeStateMetrics(state, map.meta) : null),
+    [state, map.meta],
+  );
+  if (!state || !metrics) return <p className="snapshots-empty">This snapshot has no states.</p>;
+  return (
+    <>
+      {states.length > 1 && (
+        <fieldset className="snapshot-state-switch" aria-label="State of the snapshot">
+          {states.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              aria-pressed={s.id === state.id}
+              className={s.id === state.id ? 'is-active' : undefined}
+              onClick={() => setChosen(s.id)}
+            >
+              {s.name} <span className={`kind-chip kind-${s.kind}`}>{s.kind}</span>
+            </button>
+          ))}
+        </fieldset>
+      )}
+      <StateFigures state={state} metrics={metrics} wt={wt} />
+    </>
+  );
+}
+
+function StateFigures({
+  state,
+  metrics,
+  wt,
+}: {
+  state: MapState;
+  metrics: StateMetrics;
+  wt: WorkingTime;
+}) {
+  const cycle = metrics.errors.find((e) => e.kind === 'cycle');
+  const dora = classifyDora(state.dora, cycle ? 0 : metrics.totalLeadTimeMinutes, wt);
+  const ranks = new Map(metrics.bottlenecks.map((b) => [b.nodeId, b.rank]));
+  const onPath = metrics.criticalPath.filter((id) => Object.hasOwn(metrics.stages, id));
+  const others = Object.values(metrics.stages)
+    .filter((s) => !s.onCriticalPath)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const stages = [...onPath.map((id) => metrics.stages[id]), ...others].filter(
+    (s) => s !== undefined,
+  );
+
+  return (
+    <div className="snapshot-figures">
+      <section className="snapshot-card" aria-labelledby="snapshot-metrics">
+        <h3 id="snapshot-metrics">Metrics · {state.name}</h3>
+        {cycle ? (
+          <p className="metrics-cycle" role="alert">
+            No figures while the flow has a cycle: {cycle.message}
+          </p>
+        ) : (
+          <dl className="metrics-grid snapshot-metrics-grid">
+            <Figure
+              label="Lead time"
+              value={formatTotal(metrics.totalLeadTimeMinutes, wt)}
+              exact={formatExact(metrics.totalLeadTimeMinutes, wt)}
+            />
+            <Figure
+              label="Value-add time"
+              value={formatTotal(metrics.totalValueAddMinutes, wt)}
+              exact={formatExact(metrics.totalValueAddMinutes, wt)}
+            />
+            <Figure
+              label="Waiting"
+              value={formatTotal(metrics.totalWaitingMinutes, wt)}
+              exact={formatExact(metrics.totalWaitingMinutes, wt)}
+            />
+            <Figure label="Flow efficiency" value={formatPercent(metrics.flowEfficiency)} />
+            <Figure label="Rolled %C/A" value={formatPercent(metrics.rolledPctCA)} />
+            <Figure label="Stages" value={String(metrics.stageCount)} />
+          </dl>
+        )}
+      </section>
+
+      <section className="snapshot-card" aria-labelledby="snapshot-dora">
+        <h3 id="snapshot-dora">Four key metrics</h3>
+        <table className="snapshot-stage-table snapshot-dora-table">
+          <tbody>
+            {DORA_KEYS.map((key) => (
+              <tr key={key}>
+                <th scope="row">{dora[key].label}</th>
+                <td className="num">{dora[key].display}</td>
+                <td>
+                  <LevelBadge level={dora[key].level} />
+                  {dora[key].source === 'computed' && dora[key].value !== null && (
+                    <span
+                      className="snapshot-muted"
+                      title="Not entered: the state's total lead time stands in for it"
+                    >
+                      {' '}
+                      from the map
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="snapshot-card snapshot-ladder snapshot-wide" aria-label="Timeline">
+        <Ladder metrics={metrics} wt={wt} />
+      </section>
+
+      <section className="snapshot-card snapshot-wide" aria-labelledby="snapshot-stages">
+        <h3 id="snapshot-stages">Stages</h3>
+        {stages.length === 0 ? (
+          <p className="snapshots-empty">No process stages.</p>
+        ) : (
+          <table className="snapshot-stage-table">
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
+                <th scope="col">Team</th>
+                <th scope="col" className="num">
+                  LT
+                </th>
+                <th scope="col" className="num">
+                  PT
+                </th>
+                <th scope="col" className="num">
+                  Waiting
+                </th>
+                <th scope="col" className="num">
+                  Efficiency
+                </th>
+                <th scope="col" className="num">
+                  %C/A
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Bottleneck</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {stages.map((s) => {
+                const rank = ranks.get(s.nodeId);
+                const team = Object.hasOwn(state.nodes, s.nodeId)
+                  ? state.nodes[s.nodeId]?.team
+                  : '';
+                return (
+                  <tr key={s.nodeId} className={s.onCriticalPath ? undefined : 'off-path'}>
+                    <th scope="row">{s.name}</th>
+                    <td>{team || '—'}</td>
+                    <td className="num">{formatStep(s.elapsedMinutes, wt)}</td>
+                    <td className="num">{formatStep(s.valueAddMinutes, wt)}</td>
+                    <td className="num">{formatStep(s.waitingMinutes, wt)}</td>
+                    <td className="num">{formatPercent(s.efficiency)}</td>
+                    <td className="num">{s.pctCA === null ? '—' : `${s.pctCA}%`}</td>
+                    <td>
+                      {rank !== undefined && (
+                        <span className="rank-badge" title={`Bottleneck #${rank}`}>
+                          #{rank}
+                        </span>
+                      )}
+                      {!s.onCriticalPath && (
+                        <span className="snapshot-muted">off the critical path</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Figure({ label, value, exact }: { label: string; value: string; exact?: string }) {
+  return (
+    <div className="figure">
+      <dt>{label}</dt>
+      <dd title={exact}>{value}</dd>
+    </div>
+  );
+}

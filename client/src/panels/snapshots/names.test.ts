@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { quarterName, uniqueName } from './names.ts';
+
+describe('quarterName', () => {
+  it('names the quarter of the local date', () => {
+    expect(quarterName(new Date(2026, 0, 1))).toBe('2026-Q1 review');
+    expect(quarterName(new Date(2026, 2, 31, 23, 59))).toBe('2026-Q1 review');
+    expect(quarterName(new Date(2026, 3, 1))).toBe('2026-Q2 review');
+    expect(quarterName(new Date(2026, 8, 30))).toBe('2026-Q3 review');
+    expect(quarterName(new Date(2026, 9, 1))).toBe('2026-Q4 review');
+    expect(quarterName(new Date(2026, 11, 31))).toBe('2026-Q4 review');
+  });
+});
+
+describe('uniqueName', () => {
+  it('numbers a name that is already taken', () => {
+    expect(uniqueName('2026-Q4 review', [])).toBe('2026-Q4 review');
+    expect(uniqueName('2026-Q4 review', ['2026-Q3 review'])).toBe('2026-Q4 review');
+    expect(uniqueName('2026-Q4 review', ['2026-Q4 review'])).toBe('2026-Q4 review (2)');
+    expect(
+      uniqueName('2026-Q4 review', [
+        '2026-Q4 review',
+        '2026-Q4 review (2)',
+        ' 2026-Q4 review (3) ',
+      ]),
+    ).toBe('2026-Q4 review (4)');
+  });
+});

@@ -1,0 +1,50 @@
+// Fixtures and byte-level readers for the export tests. Tests only.
+import { type FlowMap, softwareDeliveryTemplate } from '@flowmap/shared';
+import { expect } from 'vitest';
+
+/** The template plus a future state that automated its manual tests, with DORA inputs on both. */
+export function templateWithFuture(): FlowMap {
+  const map = softwareDeliveryTemplate({ title: 'Payments service' });
+  const current = map.states.current;
+  if (!current) throw new Error('template without current state');
+  current.dora = { deploymentsPerWeek: 0.5, changeFailureRate: 0.15, timeToRestoreMinutes: 720 };
+  const future = structuredClone(current);
+  Object.assign(future, { id: 'future', name: 'Future state', kind: 'future', order: 1 });
+  future.basedOn = 'current';
+  future.dora = { deploymentsPerWeek: 5, changeFailureRate: 0.05, timeToRestoreMinutes: 45 };
+  Object.assign(future.nodes['manual-tests'] ?? {}, {
+    elapsedMinutes: 480,
+    valueAddMinutes: 120,
+    pctCA: 90,
+  });
+  map.states.future = future;
+  return map;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  expect(Array.from(bytes.subarray(0, 8))).toEqual(PNG_SIGNATURE);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Signature (8), chunk length (4), then the chunk type: IHDR always comes first.
+  expect(new TextDecoder().decode(bytes.subarray(12, 16))).toBe('IHDR');
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** Page objects (`/Type /Page`, not the `/Pages` tree) of a PDF, after checking its header. */
+export function pdfPageCount(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes).toString('latin1');
+  expect(text.startsWith('%PDF-')).toBe(true);
+  expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+  return text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+}
+
+/** The root <svg> element's width and height attributes. */
+export function svgDimensions(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  return {
+    width: Number(/\swidth="(\d+)"/.exec(root)?.[1]),
+    height: Number(/\sheight="(\d+)"/.exec(root)?.[1]),
+  };
+}

@@ -6,7 +6,7 @@ import './metrics/metrics.css';
 import { displayName } from '@flowmap/shared';
 import { setEditor, useEditor } from '../store/editorStore.ts';
 import { useActiveMetrics, useActiveState, useWorkingTime } from '../store/selectors.ts';
-import { formatExact, formatPercent, formatTotal } from './metrics/format.ts';
+import { MetricsFigures } from './metrics/MetricsFigures.tsx';
 
 function select(nodeId: string): void {
   setEditor({ selectedNodes: [nodeId], selectedEdges: [] });
@@ -38,26 +38,7 @@ export function MetricsPanel() {
           <p>{cycle.message}</p>
         </div>
       ) : (
-        <dl className="metrics-grid">
-          <Figure
-            label="Lead time"
-            value={formatTotal(metrics.totalLeadTimeMinutes, wt)}
-            exact={formatExact(metrics.totalLeadTimeMinutes, wt)}
-          />
-          <Figure
-            label="Value-add time"
-            value={formatTotal(metrics.totalValueAddMinutes, wt)}
-            exact={formatExact(metrics.totalValueAddMinutes, wt)}
-          />
-          <Figure
-            label="Waiting"
-            value={formatTotal(metrics.totalWaitingMinutes, wt)}
-            exact={formatExact(metrics.totalWaitingMinutes, wt)}
-          />
-          <Figure label="Flow efficiency" value={formatPercent(metrics.flowEfficiency)} />
-          <Figure label="Rolled %C/A" value={formatPercent(metrics.rolledPctCA)} />
-          <Figure label="Stages" value={String(metrics.stageCount)} />
-        </dl>
+        <MetricsFigures metrics={metrics} wt={wt} />
       )}
 
       {incomplete.length > 0 && (
@@ -133,14 +114,5 @@ export function MetricsPanel() {
         </section>
       )}
     </section>
-  );
-}
-
-function Figure({ label, value, exact }: { label: string; value: string; exact?: string }) {
-  return (
-    <div className="figure">
-      <dt>{label}</dt>
-      <dd title={exact && exact !== value ? `Exactly ${exact}` : undefined}>{value}</dd>
-    </div>
   );
 }

@@ -12,7 +12,8 @@ import {
 import { useMemo, useState } from 'react';
 import type { SnapshotSummary } from '../../api/http.ts';
 import { LevelBadge } from '../inspector/DoraInputs.tsx';
-import { formatExact, formatPercent, formatStep, formatTotal } from '../metrics/format.ts';
+import { formatPercent, formatStep } from '../metrics/format.ts';
+import { MetricsFigures } from '../metrics/MetricsFigures.tsx';
 import { Ladder } from '../TimelineLadder.tsx';
 import { formatTaken } from './names.ts';
 import type { SnapshotActions } from './SnapshotList.tsx';
@@ -142,26 +143,11 @@ function StateFigures({
             No figures while the flow has a cycle: {cycle.message}
           </p>
         ) : (
-          <dl className="metrics-grid snapshot-metrics-grid">
-            <Figure
-              label="Lead time"
-              value={formatTotal(metrics.totalLeadTimeMinutes, wt)}
-              exact={formatExact(metrics.totalLeadTimeMinutes, wt)}
-            />
-            <Figure
-              label="Value-add time"
-              value={formatTotal(metrics.totalValueAddMinutes, wt)}
-              exact={formatExact(metrics.totalValueAddMinutes, wt)}
-            />
-            <Figure
-              label="Waiting"
-              value={formatTotal(metrics.totalWaitingMinutes, wt)}
-              exact={formatExact(metrics.totalWaitingMinutes, wt)}
-            />
-            <Figure label="Flow efficiency" value={formatPercent(metrics.flowEfficiency)} />
-            <Figure label="Rolled %C/A" value={formatPercent(metrics.rolledPctCA)} />
-            <Figure label="Stages" value={String(metrics.stageCount)} />
-          </dl>
+          <MetricsFigures
+            metrics={metrics}
+            wt={wt}
+            className="metrics-grid snapshot-metrics-grid"
+          />
         )}
       </section>
 
@@ -257,15 +243,6 @@ function StateFigures({
           </table>
         )}
       </section>
-    </div>
-  );
-}
-
-function Figure({ label, value, exact }: { label: string; value: string; exact?: string }) {
-  return (
-    <div className="figure">
-      <dt>{label}</dt>
-      <dd title={exact}>{value}</dd>
     </div>
   );
 }

@@ -1,25 +1,7 @@
 // Fixtures and byte-level readers for the export tests. Tests only.
-import { type FlowMap, softwareDeliveryTemplate } from '@flowmap/shared';
 import { expect } from 'vitest';
 
-/** The template plus a future state that automated its manual tests, with DORA inputs on both. */
-export function templateWithFuture(): FlowMap {
-  const map = softwareDeliveryTemplate({ title: 'Payments service' });
-  const current = map.states.current;
-  if (!current) throw new Error('template without current state');
-  current.dora = { deploymentsPerWeek: 0.5, changeFailureRate: 0.15, timeToRestoreMinutes: 720 };
-  const future = structuredClone(current);
-  Object.assign(future, { id: 'future', name: 'Future state', kind: 'future', order: 1 });
-  future.basedOn = 'current';
-  future.dora = { deploymentsPerWeek: 5, changeFailureRate: 0.05, timeToRestoreMinutes: 45 };
-  Object.assign(future.nodes['manual-tests'] ?? {}, {
-    elapsedMinutes: 480,
-    valueAddMinutes: 120,
-    pctCA: 90,
-  });
-  map.states.future = future;
-  return map;
-}
+export { templateWithFuture } from '@flowmap/shared/testing';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

@@ -1,0 +1,3 @@
+// Fixtures for tests and benchmarks across the workspace (`@flowmap/shared/testing`): never
+// imported by application code.
+export { templateWithFuture } from './export/testing.ts';

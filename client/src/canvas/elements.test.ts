@@ -222,3 +222,13 @@ describe('derivation cache', () => {
     expect(dragged.edges).toBe(first.edges);
   });
 });
+
+describe('peers on arrows', () => {
+  it('colours an arrow another participant has selected', () => {
+    const state = makeState([makeNode('a', 'stage'), makeNode('b', 'stage')], [flow('a', 'b')]);
+    const plain = derive(state);
+    expect(plain.edges[0]?.data?.peerColour).toBeUndefined();
+    const { edges } = derive(state, { peerTags: { 'a->b': [{ name: 'Ben', colour: '#3cb44b' }] } });
+    expect(edges[0]?.data?.peerColour).toBe('#3cb44b');
+  });
+});

@@ -63,6 +63,8 @@ export type VsmNode = Node<VsmNodeData, NodeType>;
 export interface VsmEdgeData extends Record<string, unknown> {
   critical: boolean;
   editable: boolean;
+  /** Colour of a participant who has this arrow selected (the first, if several). */
+  peerColour?: string;
 }
 
 /** `link` ties a kaizen burst to the stage it improves; in the document it is a flow edge from the
@@ -185,8 +187,14 @@ function sameEdge(a: VsmEdge, b: VsmEdge): boolean {
     a.selected === b.selected &&
     a.ariaLabel === b.ariaLabel &&
     a.data?.critical === b.data?.critical &&
-    a.data?.editable === b.data?.editable
+    a.data?.editable === b.data?.editable &&
+    a.data?.peerColour === b.data?.peerColour
   );
+}
+
+function withPeer(data: VsmEdgeData, tags: readonly PeerTag[] | undefined): VsmEdgeData {
+  const colour = tags?.[0]?.colour;
+  return colour ? { ...data, peerColour: colour } : data;
 }
 
 /** Keys "source→target" of consecutive pairs on the critical path. */
@@ -288,7 +296,7 @@ export function toFlowElements(
         sourceHandle: HANDLES.linkOut,
         targetHandle: HANDLES.linkIn,
         selected: input.selectedEdges.has(id),
-        data: { critical: false, editable: input.editable },
+        data: withPeer({ critical: false, editable: input.editable }, input.peerTags[id]),
         ariaLabel: `Kaizen ${source.name || edge.source} improves ${target.name || edge.target}`,
       };
       const previous = cache.edges.get(id);
@@ -310,7 +318,7 @@ export function toFlowElements(
       targetHandle: rework ? HANDLES.reworkIn : HANDLES.in,
       selected: input.selectedEdges.has(id),
       markerEnd: rework ? MARKERS.rework : critical ? MARKERS.critical : MARKERS.flow,
-      data: { critical, editable: input.editable },
+      data: withPeer({ critical, editable: input.editable }, input.peerTags[id]),
       ariaLabel: `${rework ? 'Rework' : 'Flow'} from ${source.name || edge.source} ${rework ? 'back ' : ''}to ${target.name || edge.target}`,
       ...(critical ? { className: 'is-critical' } : {}),
     };

@@ -4,6 +4,7 @@ import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo } from 'react';
 import type { VsmEdge } from '../elements.ts';
 import { EdgeKindToolbar } from './EdgeKindToolbar.tsx';
+import { PeerHalo } from './PeerHalo.tsx';
 
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps<VsmEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
@@ -17,6 +18,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<VsmEdge>) {
   });
   return (
     <>
+      <PeerHalo path={path} colour={props.data?.peerColour} />
       <BaseEdge
         id={id}
         path={path}

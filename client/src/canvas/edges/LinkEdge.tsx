@@ -3,6 +3,7 @@
 import { BaseEdge, type EdgeProps, getStraightPath } from '@xyflow/react';
 import { memo } from 'react';
 import type { VsmEdge } from '../elements.ts';
+import { PeerHalo } from './PeerHalo.tsx';
 
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<VsmEdge>) {
   const [path] = getStraightPath({
@@ -11,5 +12,10 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<VsmEdge>) {
     targetX: props.targetX,
     targetY: props.targetY,
   });
-  return <BaseEdge id={props.id} path={path} className="vsm-link-path" interactionWidth={14} />;
+  return (
+    <>
+      <PeerHalo path={path} colour={props.data?.peerColour} />
+      <BaseEdge id={props.id} path={path} className="vsm-link-path" interactionWidth={14} />
+    </>
+  );
 });

@@ -4,6 +4,7 @@ import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { VsmEdge } from '../elements.ts';
 import { EdgeKindToolbar } from './EdgeKindToolbar.tsx';
+import { PeerHalo } from './PeerHalo.tsx';
 import { reworkPath } from './paths.ts';
 
 const LABEL_STYLE = { fontSize: 14, fontWeight: 600, fill: '#c62828' } as const;
@@ -15,6 +16,7 @@ export const ReworkEdge = memo(function ReworkEdge(props: EdgeProps<VsmEdge>) {
   const [path, labelX, labelY] = reworkPath(sourceX, sourceY, targetX, targetY);
   return (
     <>
+      <PeerHalo path={path} colour={props.data?.peerColour} />
       <BaseEdge
         id={id}
         path={path}

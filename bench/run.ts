@@ -54,3 +54,4 @@ metricsBench();
 readBench();
 await (await import('./editor.ts')).editorBench();
 await (await import('./cluster.ts')).clusterBench();
+await (await import('./load.ts')).loadBench();

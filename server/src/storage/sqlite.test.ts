@@ -50,6 +50,31 @@ describe('SqliteStorage', () => {
     await reopened.close();
   });
 
+  it('commits appends to many maps requested together in one group, each failing alone', async () => {
+    const dataDir = await tempDir();
+    dirs.push(dataDir);
+    const storage = SqliteStorage.open({ dataDir });
+    const records = Array.from({ length: 20 }, () => makeMapRecord());
+    for (const r of records) await storage.createMap(r);
+    const appends = records.map((r, i) => storage.appendUpdate(r.id, new Uint8Array([i])));
+    const unknown = storage.appendUpdate('no-such-map', new Uint8Array([9]));
+    const more = storage.appendUpdates(records[0]?.id ?? '', [new Uint8Array([42])]);
+    await expect(unknown).rejects.toThrow();
+    expect(await Promise.all(appends)).toEqual(records.map(() => 1));
+    expect(await more).toBe(2);
+    // Requested and not awaited before close: still committed.
+    const late = storage.appendUpdate(records[1]?.id ?? '', new Uint8Array([7]));
+    await storage.close();
+    expect(await late).toBe(2);
+    const reopened = SqliteStorage.open({ dataDir });
+    expect((await reopened.loadDocument(records[0]?.id ?? '')).updates).toEqual([
+      new Uint8Array([0]),
+      new Uint8Array([42]),
+    ]);
+    expect((await reopened.loadDocument(records[1]?.id ?? '')).lastSeq).toBe(2);
+    await reopened.close();
+  });
+
   it('keeps everything across close and reopen', async () => {
     const dataDir = await tempDir();
     dirs.push(dataDir);

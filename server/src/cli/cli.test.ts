@@ -5,28 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { softwareDeliveryTemplate } from '@flowmap/shared';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from './io.ts';
 import { runCli } from './main.ts';
-
-function capture(files: Record<string, string> = {}, env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written = new Map<string, Uint8Array>();
-  const io: CliIO = {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    readFile: async (path) => {
-      const content = files[path];
-      if (content === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      return content;
-    },
-    writeFile: async (path, data) => {
-      written.set(path, data);
-    },
-    env,
-  };
-  return { io, written, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+import { captureIO } from './testing.ts';
 
 function cyclicMap() {
   const map = softwareDeliveryTemplate();
@@ -38,7 +18,7 @@ function cyclicMap() {
 
 describe('flowmap metrics', () => {
   it('prints the metrics of every state as JSON with fractions', async () => {
-    const c = capture({ 'map.json': JSON.stringify(softwareDeliveryTemplate()) });
+    const c = captureIO({ 'map.json': JSON.stringify(softwareDeliveryTemplate()) });
     expect(await runCli(['metrics', 'map.json', '--json'], c.io)).toBe(0);
     const { states } = JSON.parse(c.stdout());
     expect(states).toHaveLength(1);
@@ -74,7 +54,7 @@ describe('flowmap metrics', () => {
   });
 
   it('prints a readable table by default', async () => {
-    const c = capture({ 'map.json': JSON.stringify(softwareDeliveryTemplate()) });
+    const c = captureIO({ 'map.json': JSON.stringify(softwareDeliveryTemplate()) });
     expect(await runCli(['metrics', 'map.json'], c.io)).toBe(0);
     const table = c.stdout();
     expect(table).toContain('Current state (current)');
@@ -85,7 +65,7 @@ describe('flowmap metrics', () => {
   });
 
   it('exits 1 and reports the cycle when a state has one', async () => {
-    const c = capture({ 'map.json': JSON.stringify(cyclicMap()) });
+    const c = captureIO({ 'map.json': JSON.stringify(cyclicMap()) });
     expect(await runCli(['metrics', 'map.json', '--json'], c.io)).toBe(1);
     const [s] = JSON.parse(c.stdout()).states;
     expect(s.errors).toHaveLength(1);
@@ -96,26 +76,26 @@ describe('flowmap metrics', () => {
   it('exits 2 with the validator messages on stderr and nothing on stdout for an invalid file', async () => {
     const map = softwareDeliveryTemplate() as unknown as { states: Record<string, any> };
     map.states.current.nodes.vcs.pctCA = 150;
-    const c = capture({ 'bad.json': JSON.stringify(map), 'garbage.json': '{"meta": [' });
+    const c = captureIO({ 'bad.json': JSON.stringify(map), 'garbage.json': '{"meta": [' });
     expect(await runCli(['metrics', 'bad.json', '--json'], c.io)).toBe(2);
     expect(c.stdout()).toBe('');
     expect(c.stderr()).toContain('states.current.nodes.vcs.pctCA: must be 0–100');
 
-    const g = capture({ 'garbage.json': '{"meta": [' });
+    const g = captureIO({ 'garbage.json': '{"meta": [' });
     expect(await runCli(['metrics', 'garbage.json'], g.io)).toBe(2);
     expect(g.stdout()).toBe('');
     expect(g.stderr()).toMatch(/cannot read garbage.json: invalid JSON/);
 
-    const missing = capture();
+    const missing = captureIO();
     expect(await runCli(['metrics', 'nope.json'], missing.io)).toBe(2);
     expect(missing.stderr()).toContain('cannot read nope.json: no such file');
   });
 
   it('refuses unknown commands and options with usage', async () => {
-    const c = capture();
+    const c = captureIO();
     expect(await runCli(['frobnicate'], c.io)).toBe(2);
     expect(c.stderr()).toContain('unknown command “frobnicate”');
-    const d = capture();
+    const d = captureIO();
     expect(await runCli(['metrics', 'a.json', '--jsn'], d.io)).toBe(2);
     expect(d.stderr()).toContain('Usage: flowmap');
   });

@@ -9,34 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderExport } from '../export/render.ts';
 import { pdfPageCount, pngSize, svgDimensions, templateWithFuture } from '../export/testing.ts';
 import { type Harness, startHarness } from '../http/testing.ts';
-import type { CliIO } from './io.ts';
 import { runCli } from './main.ts';
-
-function capture(files: Record<string, string> = {}, env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written = new Map<string, Uint8Array>();
-  const io: CliIO = {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    readFile: async (path) => {
-      const content = files[path];
-      if (content === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      return content;
-    },
-    writeFile: async (path, data) => {
-      written.set(path, data);
-    },
-    env,
-  };
-  return { io, written, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+import { captureIO } from './testing.ts';
 
 const MAP = JSON.stringify(templateWithFuture());
 
 describe('flowmap render', () => {
   it('renders a state picked by name, in the format of the file extension', async () => {
-    const c = capture({ 'map.json': MAP });
+    const c = captureIO({ 'map.json': MAP });
     expect(
       await runCli(['render', 'map.json', '--state', 'Future state', '-o', 'f.svg'], c.io),
     ).toBe(0);
@@ -47,7 +27,7 @@ describe('flowmap render', () => {
   });
 
   it('writes a 2× PNG of the first current state and a PDF of every state', async () => {
-    const c = capture({ 'map.json': MAP });
+    const c = captureIO({ 'map.json': MAP });
     expect(await runCli(['render', 'map.json', '--format', 'png', '-o', 'out.img'], c.io)).toBe(0);
     const { width, height } = svgDimensions(renderStateSvg(templateWithFuture(), 'current'));
     expect(pngSize(c.written.get('out.img') ?? new Uint8Array())).toEqual({
@@ -69,7 +49,7 @@ describe('flowmap render', () => {
   });
 
   it('exits 2 listing the states for an unknown state, and writes nothing', async () => {
-    const c = capture({ 'map.json': MAP });
+    const c = captureIO({ 'map.json': MAP });
     expect(await runCli(['render', 'map.json', '--state', 'Next year', '-o', 'x.png'], c.io)).toBe(
       2,
     );
@@ -82,19 +62,19 @@ describe('flowmap render', () => {
   it('exits 2 for an invalid file, a missing output or an unknown format', async () => {
     const bad = templateWithFuture() as unknown as { states: Record<string, any> };
     bad.states.future.nodes.vcs.elapsedMinutes = -5;
-    const c = capture({ 'bad.json': JSON.stringify(bad), 'map.json': MAP });
+    const c = captureIO({ 'bad.json': JSON.stringify(bad), 'map.json': MAP });
     expect(await runCli(['render', 'bad.json', '-o', 'x.svg'], c.io)).toBe(2);
     expect(c.stderr()).toContain('states.future.nodes.vcs.elapsedMinutes: must not be negative');
-    const d = capture({ 'map.json': MAP });
+    const d = captureIO({ 'map.json': MAP });
     expect(await runCli(['render', 'map.json'], d.io)).toBe(2);
     expect(d.stderr()).toContain('render needs -o <file>');
-    const e = capture({ 'map.json': MAP });
+    const e = captureIO({ 'map.json': MAP });
     expect(await runCli(['render', 'map.json', '-o', 'x.gif'], e.io)).toBe(2);
     expect(e.stderr()).toBe('flowmap: unknown format “gif”; use one of svg, png, pdf, csv\n');
-    const f = capture({ 'map.json': MAP });
+    const f = captureIO({ 'map.json': MAP });
     expect(await runCli(['render', 'map.json', '-o', 'noext'], f.io)).toBe(2);
     expect(f.stderr()).toContain('say which format with --format svg|png|pdf|csv');
-    const g = capture({ 'map.json': MAP });
+    const g = captureIO({ 'map.json': MAP });
     expect(await runCli(['metrics', 'map.json', '--state', 'x'], g.io)).toBe(2);
     expect(g.stderr()).toContain('metrics does not take --state');
     for (const x of [c, d, e, f, g]) expect(x.written.size).toBe(0);
@@ -111,7 +91,7 @@ describe('flowmap render and import against a server', () => {
   });
 
   it('imports a file and renders the same bytes as the server exports', async () => {
-    const c = capture(
+    const c = captureIO(
       { 'map.json': MAP },
       { FLOWMAP_OWNER_KEY: 'test-owner-key-0123456789abcdef' },
     );
@@ -125,7 +105,7 @@ describe('flowmap render and import against a server', () => {
       });
       expect(res.status).toBe(200);
       const server = new Uint8Array(await res.arrayBuffer());
-      const cli = capture({ 'map.json': MAP });
+      const cli = captureIO({ 'map.json': MAP });
       expect(
         await runCli(['render', 'map.json', '--state', 'future', '-o', `x.${format}`], cli.io),
       ).toBe(0);
@@ -138,7 +118,7 @@ describe('flowmap render and import against a server', () => {
 
   it('prints the links, and refuses a wrong key or an invalid file without importing', async () => {
     const before = (await (await h.api('/api/maps')).json()).maps.length;
-    const c = capture({ 'map.json': MAP });
+    const c = captureIO({ 'map.json': MAP });
     const args = [
       'import',
       'map.json',
@@ -154,19 +134,19 @@ describe('flowmap render and import against a server', () => {
       ),
     );
 
-    const wrong = capture({ 'map.json': MAP });
+    const wrong = captureIO({ 'map.json': MAP });
     expect(await runCli(['import', 'map.json', '--server', h.url, '--key', 'nope'], wrong.io)).toBe(
       2,
     );
     expect(wrong.stderr()).toBe(
       'flowmap: the server refused the import: the instance owner key is required\n',
     );
-    const invalid = capture({ 'map.json': '{"meta":{}}' });
+    const invalid = captureIO({ 'map.json': '{"meta":{}}' });
     expect(await runCli(['import', 'map.json', '--server', h.url, '--key', 'k'], invalid.io)).toBe(
       2,
     );
     expect(invalid.stderr()).toContain('map.json is not a valid Flowmap schema-v1 map');
-    const noKey = capture({ 'map.json': MAP });
+    const noKey = captureIO({ 'map.json': MAP });
     expect(await runCli(['import', 'map.json', '--server', h.url], noKey.io)).toBe(2);
     expect(noKey.stderr()).toContain('FLOWMAP_OWNER_KEY');
     expect((await (await h.api('/api/maps')).json()).maps.length).toBe(before + 1);
@@ -178,7 +158,7 @@ describe('flowmap render and import against a server', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const { port } = probe.address() as AddressInfo;
     await new Promise((resolve) => probe.close(resolve));
-    const c = capture({ 'map.json': MAP });
+    const c = captureIO({ 'map.json': MAP });
     const args = ['import', 'map.json', '--server', `http://127.0.0.1:${port}`, '--key', 'k'];
     expect(await runCli(args, c.io)).toBe(1);
     expect(c.stderr()).toMatch(

@@ -1,37 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol.ts';
-import {
-  connectClient,
-  loadStoredDoc,
-  RawClient,
-  type TestClient,
-  waitFor,
-  waitSynced,
-} from './testClients.ts';
+import { syncTestbed } from './testbed.ts';
+import { loadStoredDoc, waitFor, waitSynced } from './testClients.ts';
 import { startTestServer, type TestServer } from './testServer.ts';
 
 let s: TestServer;
-const clients: TestClient[] = [];
-const raws: RawClient[] = [];
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const r of raws.splice(0)) r.close();
-  await s.close();
-});
-
-function client(mapId: string, options: Parameters<typeof connectClient>[2] = {}) {
-  const c = connectClient(s, mapId, options);
-  clients.push(c);
-  return c;
-}
-
-async function raw(mapId: string, access: 'edit' | 'view') {
-  const r = await RawClient.connect(`${s.syncUrl}/${mapId}?access=${access}`);
-  raws.push(r);
-  return r;
-}
+const { client, raw } = syncTestbed(() => s);
 
 describe('view access', () => {
   it('a viewer receives the document and live edits, but its own edits are dropped and counted', async () => {

@@ -1,34 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type AwarenessEntry,
   encodeAwarenessMessage,
   encodeAwarenessUpdate,
   encodeQueryAwareness,
 } from './protocol.ts';
-import { connectClient, RawClient, type TestClient, waitFor, waitSynced } from './testClients.ts';
+import { syncTestbed } from './testbed.ts';
+import { type TestClient, waitFor, waitSynced } from './testClients.ts';
 import { startTestServer, type TestServer } from './testServer.ts';
 
 let s: TestServer;
-const clients: TestClient[] = [];
-const raws: RawClient[] = [];
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const r of raws.splice(0)) r.close();
-  await s.close();
-});
-
-function client(mapId: string, options: Parameters<typeof connectClient>[2] = {}) {
-  const c = connectClient(s, mapId, options);
-  clients.push(c);
-  return c;
-}
-
-async function raw(mapId: string, access: 'edit' | 'view' = 'edit') {
-  const r = await RawClient.connect(`${s.syncUrl}/${mapId}?access=${access}`);
-  raws.push(r);
-  return r;
-}
+const { client, raw } = syncTestbed(() => s);
 
 const presence = (entries: AwarenessEntry[]) =>
   encodeAwarenessMessage(encodeAwarenessUpdate(entries));

@@ -1,14 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../storage/memory.ts';
 import { encodeSyncStep1 } from './protocol.ts';
-import {
-  connectClient,
-  loadStoredDoc,
-  RawClient,
-  type TestClient,
-  waitFor,
-  waitSynced,
-} from './testClients.ts';
+import { syncTestbed } from './testbed.ts';
+import { loadStoredDoc, RawClient, waitFor, waitSynced } from './testClients.ts';
 import { startTestServer, type TestServer } from './testServer.ts';
 
 /** MemoryStorage whose appends and loads can be held at a gate or made to fail. */
@@ -49,20 +43,7 @@ class GatedStorage extends MemoryStorage {
 }
 
 let s: TestServer;
-const clients: TestClient[] = [];
-const raws: RawClient[] = [];
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const r of raws.splice(0)) r.close();
-  await s.close();
-});
-
-function client(mapId: string) {
-  const c = connectClient(s, mapId);
-  clients.push(c);
-  return c;
-}
+const { client, track } = syncTestbed(() => s);
 
 describe('durability', () => {
   it('an edit is stored before anyone else sees it, and sync replies wait for it', async () => {
@@ -72,7 +53,7 @@ describe('durability', () => {
     const b = client('order');
     await waitSynced(a, b);
     const observer = await RawClient.connect(`${s.syncUrl}/order`);
-    raws.push(observer);
+    track(observer);
     await waitFor(() => s.rooms.stats().connections === 3, 'observer attached');
 
     storage.holdAppends = true;
@@ -160,7 +141,7 @@ describe('loading', () => {
     s = await startTestServer({ storage });
     storage.failLoads = 1;
     const first = await RawClient.connect(`${s.syncUrl}/flaky`);
-    raws.push(first);
+    track(first);
     expect((await first.closed).code).toBe(1011);
     const a = client('flaky');
     await waitSynced(a);
@@ -172,7 +153,7 @@ describe('loading', () => {
     s = await startTestServer({ storage, limits: { maxPendingMessages: 10 } });
     storage.holdLoads = true;
     const chatty = await RawClient.connect(`${s.syncUrl}/busy`);
-    raws.push(chatty);
+    track(chatty);
     for (let i = 0; i < 11; i++) chatty.send(encodeSyncStep1(Uint8Array.of(0)));
     expect((await chatty.closed).code).toBe(1013);
     storage.release();

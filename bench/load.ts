@@ -41,6 +41,7 @@ export function onMessage(handlers) {
       process.send({ type: 'stats', loopP99: loop.percentile(99) / 1e6, rss: process.memoryUsage().rss });
     }
     if (m === 'close') { await handlers.close(); process.send({ type: 'closed' }); }
+    if (m === 'exit') process.exit(0); // a normal exit writes the --cpu-prof profile
   });
 }
 `;
@@ -120,7 +121,11 @@ class ServerChild {
     await writeFile(join(dir, 'stats.mjs'), STATS_CODE);
     const script = join(dir, 'server.mjs');
     await writeFile(script, kind === 'flowmap' ? flowmapChild(dir) : baselineChild());
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    // BENCH_CPU_PROF_DIR: write a V8 CPU profile of each server child (open in DevTools).
+    const profile = process.env.BENCH_CPU_PROF_DIR
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF_DIR]
+      : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
       cwd: import.meta.dirname,
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
@@ -151,8 +156,10 @@ class ServerChild {
   async kill(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) {
       const exited = new Promise((r) => this.child.once('exit', r));
-      this.child.kill('SIGKILL');
+      this.child.send('exit');
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
       await exited;
+      clearTimeout(timer);
     }
     await rm(this.dir, { recursive: true, force: true });
   }
@@ -404,7 +411,10 @@ export async function loadBench(): Promise<void> {
 }
 
 async function runScenarios(): Promise<void> {
+  // BENCH_LOAD_ONLY=100x5,1x50: run only those scenarios (rooms x clients).
+  const only = process.env.BENCH_LOAD_ONLY?.split(',');
   for (const s of SCENARIOS) {
+    if (only && !only.includes(`${s.rooms}x${s.clients}`)) continue;
     const results: Array<Result | string> = [];
     for (const kind of ['flowmap', 'baseline'] as const) {
       try {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeMapRecord, storageContractSuite } from './contract.ts';
 import { SQLITE_FILE_NAME, SQLITE_SCHEMA_VERSION, SqliteStorage } from './sqlite.ts';
 
@@ -28,7 +28,7 @@ describe('SqliteStorage', () => {
     for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
   });
 
-  it('creates the data dir and opens in WAL mode with synchronous=FULL and a schema version', async () => {
+  it('creates the data dir and opens in WAL mode with synchronous=NORMAL (fsync by WalSync) and a schema version', async () => {
     const root = await tempDir();
     dirs.push(root);
     const dataDir = join(root, 'nested', 'data');
@@ -45,7 +45,7 @@ describe('SqliteStorage', () => {
     // synchronous is per connection: check the adapter's own by reopening through it.
     const reopened = SqliteStorage.open({ dataDir });
     const internal = (reopened as unknown as { db: Database.Database }).db;
-    expect(internal.pragma('synchronous', { simple: true })).toBe(2);
+    expect(internal.pragma('synchronous', { simple: true })).toBe(1);
     expect(internal.pragma('foreign_keys', { simple: true })).toBe(1);
     await reopened.close();
   });
@@ -73,6 +73,54 @@ describe('SqliteStorage', () => {
     ]);
     expect((await reopened.loadDocument(records[1]?.id ?? '')).lastSeq).toBe(2);
     await reopened.close();
+  });
+
+  it('resolves writes only after the WAL is fsynced, sharing one fsync among the commits made while another runs', async () => {
+    const dataDir = await tempDir();
+    dirs.push(dataDir);
+    const syncs: { fd: number; done: (error: Error | null) => void }[] = [];
+    const storage = SqliteStorage.open({
+      dataDir,
+      syncFile: (fd, done) => syncs.push({ fd, done }),
+    });
+    const record = makeMapRecord();
+    const created = storage.createMap(record);
+    await vi.waitFor(() => expect(syncs).toHaveLength(1));
+    let createdYet = false;
+    void created.then(() => {
+      createdYet = true;
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(createdYet).toBe(false);
+    syncs[0]?.done(null);
+    await created;
+
+    const first = storage.appendUpdate(record.id, new Uint8Array([1]));
+    await vi.waitFor(() => expect(syncs).toHaveLength(2));
+    // Two more commits while that fsync runs: they wait for, and share, the next one.
+    const second = storage.appendUpdate(record.id, new Uint8Array([2]));
+    await new Promise((r) => setImmediate(r));
+    const third = storage.appendUpdate(record.id, new Uint8Array([3]));
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(syncs).toHaveLength(2);
+    const settled: number[] = [];
+    for (const p of [first, second, third]) void p.then((seq) => settled.push(seq));
+    syncs[1]?.done(null);
+    await first;
+    expect(settled).toEqual([1]);
+    await vi.waitFor(() => expect(syncs).toHaveLength(3));
+    expect(syncs[2]?.fd).toBe(syncs[1]?.fd);
+    syncs[2]?.done(null);
+    expect(await Promise.all([second, third])).toEqual([2, 3]);
+
+    // A failed fsync fails the write it covers (the caller must not acknowledge it).
+    const failing = storage.appendUpdate(record.id, new Uint8Array([4]));
+    await vi.waitFor(() => expect(syncs).toHaveLength(4));
+    syncs[3]?.done(new Error('EIO'));
+    await expect(failing).rejects.toThrow('EIO');
+    const closing = storage.close();
+    await closing;
   });
 
   it('keeps everything across close and reopen', async () => {

@@ -62,6 +62,15 @@ describe('Connection', () => {
     expect(conn.send(new Uint8Array(1), 'sync-update')).toBe(false);
   });
 
+  it('sends one message larger than the cap when nothing is queued (a big map’s first sync)', () => {
+    const { socket, conn, closes } = fakeConnection(resolveLimits({ maxBufferedBytes: 1000 }));
+    expect(conn.send(new Uint8Array(5000), 'sync-step2')).toBe(true);
+    expect(socket.sent).toHaveLength(1);
+    socket.bufferedAmount = 5000;
+    expect(conn.send(new Uint8Array(10), 'sync-update')).toBe(false);
+    expect(closes).toEqual([1013]);
+  });
+
   it('terminates a socket that did not answer the previous ping', () => {
     const { socket, conn, closes } = fakeConnection();
     conn.heartbeat();

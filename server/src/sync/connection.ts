@@ -53,6 +53,7 @@ export class Connection {
   private sink: MessageSink | null = null;
   private pending: ClientMessage[] = [];
   private readonly bucket: TokenBucket;
+  private readonly messageBucket: TokenBucket;
   private readonly limits: SyncLimits;
   private readonly metrics: SyncMetrics;
   private readonly logger: SyncLogger;
@@ -72,6 +73,10 @@ export class Connection {
     this.bucket = new TokenBucket(
       options.limits.awarenessRatePerSecond,
       options.limits.awarenessBurst,
+    );
+    this.messageBucket = new TokenBucket(
+      options.limits.messageRatePerSecond,
+      options.limits.messageBurst,
     );
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => {
@@ -108,7 +113,10 @@ export class Connection {
   /** Sends one message; a consumer too slow to drain its socket is terminated instead. */
   send(message: Uint8Array, kind: MessageKind): boolean {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return false;
-    if (this.ws.bufferedAmount + message.length > this.limits.maxBufferedBytes) {
+    // Only what is already queued counts against the cap: one message larger than the cap (the
+    // first sync reply of a big map) must still reach a client that reads. Bound: cap + one message.
+    const buffered = this.ws.bufferedAmount;
+    if (buffered > 0 && buffered + message.length > this.limits.maxBufferedBytes) {
       this.logger.warn(
         { connId: this.id, mapId: this.mapId, buffered: this.ws.bufferedAmount },
         'dropping slow consumer',
@@ -192,6 +200,12 @@ export class Connection {
         return;
       }
       const bytes = toBytes(data);
+      // Before any decoding: a flood costs one token check per message, then the connection.
+      if (!this.messageBucket.take()) {
+        this.metrics.messageReceived('invalid', bytes.length);
+        this.fail(CloseCode.policyViolation, 'too many messages');
+        return;
+      }
       let message: ClientMessage;
       try {
         message = decodeMessage(bytes, { maxAwarenessBytes: this.limits.maxAwarenessBytes });

@@ -7,6 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Access } from '../api/http.ts';
 import { resolveActiveStateId, setEditor, useEditor } from '../store/editorStore.ts';
+import { watchLiveness } from './liveness.ts';
 import { type Peer, type Presence, savedColour, savedDisplayName, toPeer } from './presence.ts';
 
 export interface SessionOptions {
@@ -30,6 +31,7 @@ export class MapSession {
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingPresence: Partial<Presence> = {};
   private lastPresenceSent = 0;
+  private readonly stopLiveness: () => void;
 
   constructor(readonly options: SessionOptions) {
     const { mapId, token, access } = options;
@@ -44,6 +46,7 @@ export class MapSession {
       disableBc: true,
       maxBackoffTime: 5_000,
     });
+    this.stopLiveness = watchLiveness(this.provider);
     // Every edit is one committed command (a field on Enter, a drag on drop), so each is its own
     // undo step: merging commands that happen to fall within 500 ms would undo two at once.
     this.undo = createUndoManager(this.doc, { captureTimeout: 0 });
@@ -101,6 +104,7 @@ export class MapSession {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    this.stopLiveness();
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);

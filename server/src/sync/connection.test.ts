@@ -117,4 +117,19 @@ describe('heartbeat over a real socket', () => {
     expect(alive.isOpen).toBe(true);
     alive.close();
   });
+
+  it('sends a lone, idle client an empty awareness message each heartbeat (browsers see no pings)', async () => {
+    s = await startTestServer({ limits: { heartbeatIntervalMs: 40 } });
+    const lone = await RawClient.connect(`${s.syncUrl}/lone?access=view`);
+    await waitFor(() => lone.pings >= 3, 'three heartbeats');
+    const keepalives = lone
+      .decoded()
+      .filter((m) => m.type === 'awareness' && m.entries.length === 0);
+    expect(keepalives.length).toBeGreaterThanOrEqual(2);
+    // Nothing else: a view connection of an empty room gets no sync step 1 and no presence.
+    expect(lone.decoded().every((m) => m.type === 'awareness' && m.entries.length === 0)).toBe(
+      true,
+    );
+    lone.close();
+  });
 });

@@ -11,6 +11,8 @@ import {
   type ClientMessage,
   CloseCode,
   decodeMessage,
+  encodeAwarenessMessage,
+  encodeAwarenessUpdate,
   type MessageKind,
   ProtocolError,
 } from './protocol.ts';
@@ -35,6 +37,9 @@ function toBytes(data: RawData): Uint8Array {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return data;
 }
+
+/** An awareness update with no entries: every y-protocols client accepts it and changes nothing. */
+const KEEPALIVE = encodeAwarenessMessage(encodeAwarenessUpdate([]));
 
 // Close reasons are limited to 123 bytes by RFC 6455; ours are short ASCII anyway.
 const reasonText = (reason: string) => reason.slice(0, 120);
@@ -187,7 +192,13 @@ export class Connection {
       this.ws.ping();
     } catch {
       this.terminate(1006);
+      return;
     }
+    // Browsers never see pings. y-websocket drops a socket that received no message for 30 s,
+    // and this server echoes nothing back to its sender, so without this a lone, idle editor
+    // would reconnect every 30 s; the client's own watchdog (client/src/sync/liveness.ts) relies
+    // on it to notice a dead socket sooner.
+    this.send(KEEPALIVE, 'awareness');
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {

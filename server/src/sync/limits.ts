@@ -11,6 +11,13 @@ export interface SyncLimits {
   maxAwarenessBytes: number;
   /** Awareness client ids one connection may introduce (a tab is one; reconnects reuse it). */
   maxAwarenessClientsPerConnection: number;
+  /**
+   * Token bucket for every message a connection sends, taken before it is decoded; above it the
+   * connection is closed with 1008. A tab sends a handful per edit and ~30 presence updates a
+   * second; a flood of tiny valid updates would otherwise be validated and stored at wire speed.
+   */
+  messageRatePerSecond: number;
+  messageBurst: number;
   /** Token bucket for awareness and query-awareness messages; excess messages are dropped. */
   awarenessRatePerSecond: number;
   awarenessBurst: number;
@@ -18,7 +25,11 @@ export interface SyncLimits {
   maxPendingMessages: number;
   /** Connections per room; above it new ones are closed with 1013. */
   maxConnectionsPerRoom: number;
-  /** Ping interval; a socket that has not answered the previous ping is terminated. */
+  /**
+   * Ping and keepalive interval: every connection gets a ping and an empty awareness message; a
+   * socket that has not answered the previous ping is terminated. Clients treat 15 s of silence as
+   * a dead socket (client/src/sync/liveness.ts), so keep this well below that.
+   */
   heartbeatIntervalMs: number;
   /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
   roomIdleMs: number;
@@ -42,11 +53,13 @@ export const DEFAULT_LIMITS: Readonly<SyncLimits> = Object.freeze({
   maxBufferedBytes: 8 * MiB,
   maxAwarenessBytes: 64 * 1024,
   maxAwarenessClientsPerConnection: 4,
+  messageRatePerSecond: 200,
+  messageBurst: 1000,
   awarenessRatePerSecond: 60,
   awarenessBurst: 120,
   maxPendingMessages: 256,
   maxConnectionsPerRoom: 256,
-  heartbeatIntervalMs: 30_000,
+  heartbeatIntervalMs: 5_000,
   roomIdleMs: 2_000,
   compactAfterUpdates: 500,
   compactAfterBytes: 1 * MiB,

@@ -14,6 +14,7 @@ import type { DocumentTail } from './catchUp.ts';
 import type { SyncLimits } from './limits.ts';
 import type { SyncMetrics } from './metrics.ts';
 import { AppliedSequence } from './sequence.ts';
+import { updateProblem } from './updateGuard.ts';
 
 export class InvalidUpdateError extends Error {
   override readonly name = 'InvalidUpdateError';
@@ -91,14 +92,23 @@ export class RoomDocument {
    * from earlier updates, which this one may have unblocked: then the result is not only the
    * sender's content and must be relayed to the sender too. Throws InvalidUpdateError after
    * restoring the shadow to the live state plus `accepted` (validated, not yet applied to `doc`).
+   * An update Yjs could not integrate completely (it would leave pending structs or deletes, which
+   * Yjs merges with mergeUpdatesV2 on every later update) is refused before it touches the shadow
+   * (updateGuard.ts), so only updates stored by another instance can ever be pending here.
    */
   validate(update: Uint8Array, accepted: readonly Uint8Array[]): ValidatedUpdate {
     const store = this.shadow.store;
     const mixed = store.pendingStructs !== null || store.pendingDs !== null;
+    const problem = updateProblem(update, (client) => Y.getState(store, client));
+    if (problem !== null) throw new InvalidUpdateError(problem);
     const emitted: Uint8Array[] = [];
     this.captured = emitted;
     try {
       Y.applyUpdate(this.shadow, update);
+      // The guard mirrors Yjs; should they ever disagree, nothing untrusted stays pending.
+      if (!mixed && (store.pendingStructs !== null || store.pendingDs !== null)) {
+        throw new Error('update left pending structs');
+      }
     } catch (error) {
       this.resetShadow(accepted);
       throw new InvalidUpdateError(error instanceof Error ? error.message : String(error));

@@ -25,7 +25,7 @@ export const CloseCode = Object.freeze({
   unsupportedData: 1003,
   /** Malformed, truncated or unknown message, or a document update that cannot be applied. */
   invalidPayload: 1007,
-  /** Policy: invalid map id. */
+  /** Policy: invalid map id, too many messages (`ws`: too many fragments of one message). */
   policyViolation: 1008,
   /** A frame above maxPayload (sent by `ws`) or an awareness update above its cap. */
   messageTooBig: 1009,

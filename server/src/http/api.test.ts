@@ -105,6 +105,9 @@ describe('maps API', () => {
     expect((await h.api(`/api/maps/${id}`, { method: 'DELETE' })).status).toBe(204);
     expect(await closed).toBe(4404);
     expect((await h.api(`/api/maps/${id}`)).status).toBe(404);
+    // The longest valid id (128 characters) reaches the route (404), one longer does not (414).
+    expect((await h.api(`/api/maps/${'a'.repeat(128)}`)).status).toBe(404);
+    expect((await h.api(`/api/maps/${'a'.repeat(129)}`)).status).toBe(414);
     expect(
       await tryUpgrade(`${h.url.replace('http', 'ws')}/sync/${id}?token=${editToken}`),
     ).toEqual({

@@ -56,6 +56,8 @@ export async function createServer(config: AppConfig, deps: ServerDeps): Promise
   const metrics = createMetrics();
   const app = Fastify({
     bodyLimit: config.maxBodyBytes,
+    // Map ids may be 128 characters (Fastify's default stops route parameters at 100).
+    maxParamLength: 128,
     logger: {
       level: config.logLevel,
       ...(deps.logStream ? { stream: deps.logStream } : {}),

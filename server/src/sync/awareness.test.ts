@@ -117,6 +117,24 @@ describe('awareness', () => {
     await waitFor(() => stateOf(a, 9001) !== undefined, 'accepted ones were relayed');
   });
 
+  it('drops awareness beyond the byte budget (relayed to everyone, so it bounds amplification)', async () => {
+    s = await startTestServer({
+      limits: { awarenessBytesPerSecond: 1024, awarenessBytesBurst: 200 * 1024 },
+    });
+    const a = client('bytes');
+    await waitSynced(a);
+    const flooder = await raw('bytes');
+    const big = 'x'.repeat(60 * 1024);
+    // 10 × 60 KiB within the message-rate burst: only the first three fit 200 KiB.
+    for (let clock = 1; clock <= 10; clock++) {
+      flooder.send(presence([{ clientID: 9002, clock, state: { clock, big } }]));
+    }
+    await waitFor(() => (s.metrics.received.awareness ?? 0) >= 10, 'all 10 received');
+    expect(s.metrics.awarenessDrops).toBe(7);
+    expect(flooder.isOpen).toBe(true);
+    await waitFor(() => (stateOf(a, 9002) as { clock?: number })?.clock === 3, 'third relayed');
+  });
+
   it('a reconnecting client gets its presence back even with an unchanged clock', async () => {
     s = await startTestServer();
     const a = client('again');

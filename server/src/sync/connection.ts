@@ -59,6 +59,7 @@ export class Connection {
   private pending: ClientMessage[] = [];
   private readonly bucket: TokenBucket;
   private readonly messageBucket: TokenBucket;
+  private readonly awarenessBytes: TokenBucket;
   private readonly limits: SyncLimits;
   private readonly metrics: SyncMetrics;
   private readonly logger: SyncLogger;
@@ -82,6 +83,10 @@ export class Connection {
     this.messageBucket = new TokenBucket(
       options.limits.messageRatePerSecond,
       options.limits.messageBurst,
+    );
+    this.awarenessBytes = new TokenBucket(
+      options.limits.awarenessBytesPerSecond,
+      options.limits.awarenessBytesBurst,
     );
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => {
@@ -229,7 +234,7 @@ export class Connection {
       this.metrics.messageReceived(message.type, bytes.length);
       if (message.type === 'awareness' || message.type === 'query-awareness') {
         // Presence is best effort: excess messages are dropped, the connection stays.
-        if (!this.bucket.take()) {
+        if (!this.bucket.take() || !this.awarenessBytes.take(bytes.length)) {
           this.metrics.awarenessDropped();
           return;
         }

@@ -21,6 +21,13 @@ export interface SyncLimits {
   /** Token bucket for awareness and query-awareness messages; excess messages are dropped. */
   awarenessRatePerSecond: number;
   awarenessBurst: number;
+  /**
+   * Bytes of awareness a connection may send per second (and save up): each message is relayed
+   * to everyone in the room, so 60 messages of 64 KiB a second from one client would be
+   * amplified to every peer. Presence is a few hundred bytes ~30 times a second.
+   */
+  awarenessBytesPerSecond: number;
+  awarenessBytesBurst: number;
   /** Messages a connection may send while its room is still loading; above it: 1013. */
   maxPendingMessages: number;
   /** Connections per room; above it new ones are closed with 1013. */
@@ -57,6 +64,8 @@ export const DEFAULT_LIMITS: Readonly<SyncLimits> = Object.freeze({
   messageBurst: 1000,
   awarenessRatePerSecond: 60,
   awarenessBurst: 120,
+  awarenessBytesPerSecond: 64 * 1024,
+  awarenessBytesBurst: 256 * 1024,
   maxPendingMessages: 256,
   maxConnectionsPerRoom: 256,
   heartbeatIntervalMs: 5_000,
@@ -92,12 +101,13 @@ export class TokenBucket {
     this.last = now();
   }
 
-  take(): boolean {
+  /** Takes `cost` tokens (1 by default: a message; or bytes) if there are that many. */
+  take(cost = 1): boolean {
     const t = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.rate);
     this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 }

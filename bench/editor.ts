@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // The editor benchmark: the production client in headless Chromium against the real server. On a
-// 300-stage map it measures the time to first render after sync, and frame intervals while dragging
+// 300-stage map it measures the cold load (WebSocket constructed → synced and rendered, in a fresh
+// browser context), the time to first render from navigation, and frame intervals while dragging
 // a stage, panning with the mouse and turning the wheel. The same measurements on the 8-node
 // template run alongside as the baseline, because only ratios compare across runs on a shared
 // machine. Headless Chromium with --disable-gpu paces requestAnimationFrame at ~60 Hz, so a frame
@@ -16,6 +17,7 @@ import { DEFAULT_META, type FlowMap } from '@flowmap/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { largeState } from './fixtures.ts';
 import { printTimings, type Timing } from './harness.ts';
+import { record } from './results.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const STAGES = 300;
@@ -47,23 +49,60 @@ interface LoadSample {
   t: number;
   nodes: number;
   shown: number;
+  /** Nodes drawn in the minimap: every node of the displayed state, mounted or not. */
+  mini: number;
   connected: boolean;
   viewport: string;
 }
 
+/** The map's sync socket, timed by a wrapper around window.WebSocket (performance.now()). */
+interface SocketTimes {
+  /** The WebSocket constructor was called (the first socket to a /sync/ URL). */
+  created: number;
+  /** Its 'open' event. */
+  opened: number;
+  /** The server's sync step 2 (the document, message bytes [0, 1, …]) arrived. */
+  step2: number;
+}
+
 type ProbeWindow = Window & {
   __load?: LoadSample[];
+  __socket?: SocketTimes;
   __loadDone?: boolean;
   __frames?: number[];
   __changed?: boolean[];
   __recording?: boolean;
 };
 
-/** Init script: from the first frame after navigation, logs every change of what the canvas shows. */
+/**
+ * Init script: times the map's sync socket, and from the first frame after navigation logs every
+ * change of what the canvas shows.
+ */
 function loadProbe(): void {
   const w = window as ProbeWindow;
   const samples: LoadSample[] = [];
   w.__load = samples;
+  const socket: SocketTimes = { created: -1, opened: -1, step2: -1 };
+  w.__socket = socket;
+  const Native = window.WebSocket;
+  class TimedWebSocket extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      const created = performance.now();
+      super(url, protocols);
+      if (socket.created >= 0 || !String(url).includes('/sync/')) return;
+      socket.created = created;
+      // Registered before y-websocket sets onmessage/onopen, so these run just before its own.
+      this.addEventListener('open', () => {
+        if (socket.opened < 0) socket.opened = performance.now();
+      });
+      this.addEventListener('message', (event: MessageEvent) => {
+        if (socket.step2 >= 0 || !(event.data instanceof ArrayBuffer)) return;
+        const bytes = new Uint8Array(event.data, 0, Math.min(2, event.data.byteLength));
+        if (bytes[0] === 0 && bytes[1] === 1) socket.step2 = performance.now();
+      });
+    }
+  }
+  window.WebSocket = TimedWebSocket;
   const tick = () => {
     const nodes = document.querySelectorAll<HTMLElement>('.react-flow__node');
     let shown = 0;
@@ -73,6 +112,7 @@ function loadProbe(): void {
       t: performance.now(),
       nodes: nodes.length,
       shown,
+      mini: document.querySelectorAll('.react-flow__minimap-node').length,
       connected: document.querySelector('.conn-text')?.textContent === 'Connected',
       viewport: document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '',
     };
@@ -81,6 +121,7 @@ function loadProbe(): void {
       !last ||
       last.nodes !== sample.nodes ||
       last.shown !== sample.shown ||
+      last.mini !== sample.mini ||
       last.connected !== sample.connected ||
       last.viewport !== sample.viewport
     ) {
@@ -187,7 +228,15 @@ interface LoadResult {
   rendered: number;
   /** Status pill "Connected" (websocket open; the initial sync follows) → that frame. */
   syncToRendered: number;
+  /** Cold load: WebSocket constructor called → that frame (synced and rendered). */
+  coldLoad: number;
+  /** Its parts: constructor → open, open → server's sync step 2 arrived, step 2 → rendered. */
+  toOpen: number;
+  openToStep2: number;
+  step2ToRendered: number;
   mounted: number;
+  /** Nodes in the minimap when settled (all nodes of the displayed state). */
+  mini: number;
 }
 
 interface Recording {
@@ -252,38 +301,60 @@ async function until<T>(page: Page, probe: () => Promise<T | null | undefined>):
   }
 }
 
-/** Opens the map in a fresh context (no cache, no IndexedDB) and times its first render. */
-async function measureLoad(browser: Browser, url: string): Promise<LoadResult> {
+/**
+ * Opens the map in a fresh context (no HTTP cache, no IndexedDB, so the map arrives over the
+ * websocket) and times its first render. "Synced and rendered" is the first animation frame, at or
+ * after the server's sync step 2 arrived, that already shows what the canvas settles on: every
+ * node React Flow mounted at the fitted view visible (measured), the same viewport transform, the
+ * minimap drawing every node of the state (`expectNodes` when given), the status "Connected", and
+ * none of that changing for 500 ms after.
+ */
+async function measureLoad(
+  browser: Browser,
+  url: string,
+  expectNodes?: number,
+): Promise<LoadResult> {
   const context = await benchContext(browser);
   try {
     await context.addInitScript(loadProbe);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(url);
-    // Settled: every mounted node visible, connected, and nothing changed for 500 ms.
-    const samples = await until(page, async () => {
+    const log = await until(page, async () => {
       const log = await page.evaluate(() => {
         const w = window as ProbeWindow;
-        return { samples: w.__load ?? [], now: performance.now() };
+        return { samples: w.__load ?? [], socket: w.__socket, now: performance.now() };
       });
       const last = log.samples[log.samples.length - 1];
       const settled =
         last &&
+        log.socket &&
+        log.socket.step2 >= 0 &&
         last.nodes > 0 &&
         last.shown === last.nodes &&
+        last.mini > 0 &&
+        (expectNodes === undefined || last.mini === expectNodes) &&
         last.connected &&
         log.now - last.t > 500;
-      return settled ? log.samples : null;
+      return settled ? log : null;
     });
     await page.evaluate(() => {
       (window as ProbeWindow).__loadDone = true;
     });
+    const samples = log.samples;
+    const socket = log.socket as SocketTimes;
     const final = samples[samples.length - 1] as LoadSample;
-    // The first frame already showing what the canvas finally settled on.
+    // The first frame already showing what the canvas finally settled on (not before the sync).
     let rendered = final;
     for (let i = samples.length - 1; i >= 0; i--) {
       const s = samples[i] as LoadSample;
-      if (s.nodes !== final.nodes || s.shown !== final.shown || s.viewport !== final.viewport) {
+      if (
+        s.t < socket.step2 ||
+        s.nodes !== final.nodes ||
+        s.shown !== final.shown ||
+        s.mini !== final.mini ||
+        s.viewport !== final.viewport
+      ) {
         break;
       }
       rendered = s;
@@ -292,7 +363,12 @@ async function measureLoad(browser: Browser, url: string): Promise<LoadResult> {
     return {
       rendered: rendered.t,
       syncToRendered: rendered.t - connected.t,
+      coldLoad: rendered.t - socket.created,
+      toOpen: socket.opened - socket.created,
+      openToStep2: socket.step2 - socket.opened,
+      step2ToRendered: rendered.t - socket.step2,
       mounted: final.nodes,
+      mini: final.mini,
     };
   } finally {
     await context.close();
@@ -415,12 +491,13 @@ async function measureMap(
   server: E2EServer,
   links: MapLinks,
   label: string,
+  expectNodes?: number,
 ): Promise<MapResult> {
   const url = editUrl(server, links);
   const loads: LoadResult[] = [];
   for (let i = 0; i < LOADS; i++) {
     debug(label, 'load', i);
-    loads.push(await measureLoad(browser, url));
+    loads.push(await measureLoad(browser, url, expectNodes));
   }
   return { label, loads, gestures: await measureGestures(browser, url, label) };
 }
@@ -471,15 +548,34 @@ function frameStats(r: GestureResult): FrameStats {
   };
 }
 
-function frameLine(label: string, result: GestureResult, baseline?: GestureResult): string {
+function frameLine(
+  section: string,
+  label: string,
+  result: GestureResult,
+  baseline?: { label: string; result: GestureResult },
+): string {
   const s = frameStats(result);
   const ms = (v: number) => v.toFixed(1).padStart(6);
   const pct = (v: number) => `${(v * 100).toFixed(0).padStart(5)}%`;
   let ratio = '';
+  let ratios = {};
   if (baseline) {
-    const b = frameStats(baseline);
+    const b = frameStats(baseline.result);
     ratio = `  ×${(s.p50 / b.p50).toFixed(2)} p50 ×${(s.p95 / b.p95).toFixed(2)} p95 baseline`;
+    ratios = { baseline: baseline.label, ratio: s.p95 / b.p95, ratioP50: s.p50 / b.p50 };
   }
+  record(section, label, s.p95, 'ms', {
+    stat: 'p95 frame interval',
+    p50: s.p50,
+    max: s.max,
+    over16_7: s.over1,
+    over33_4: s.over2,
+    updated: s.updated,
+    inputP95: s.ackP95,
+    frames: result.frames.length,
+    nodes: result.mounted,
+    ...ratios,
+  });
   const cells = [
     ms(s.p50),
     ms(s.p95),
@@ -494,22 +590,48 @@ function frameLine(label: string, result: GestureResult, baseline?: GestureResul
   return `    ${label.padEnd(28)} ${cells.join(' ')}${ratio}`;
 }
 
+/** Prints and records the bundle line ("initial load total 237.9 KB gzip, budget 350 KB"). */
+function reportBundle(bundle: string): void {
+  const section = 'Editor: client bundle (production build)';
+  console.log(`\n${section}\n  ${bundle}`);
+  const match = bundle.match(/initial load total ([\d.]+) KB gzip, budget (\d+) KB/);
+  if (match) {
+    const [kb, budget] = [Number(match[1]), Number(match[2])];
+    record(section, 'initial load, gzip', kb, 'KB', {
+      baseline: `budget ${budget} KB`,
+      budget,
+      ratio: kb / budget,
+    });
+  }
+}
+
 function report(bundle: string, small: MapResult, large: MapResult): void {
-  console.log(`\nEditor: client bundle (production build)\n  ${bundle}`);
+  reportBundle(bundle);
   const mounted = large.loads[0]?.mounted ?? 0;
+  const mini = large.loads[0]?.mini ?? 0;
+  const fresh = `${LOADS} fresh browser contexts each (empty cache and IndexedDB); ${mounted} of ${STAGES + 2} nodes in the DOM after fit view, ${mini} in the minimap`;
+  const pair = (pick: (l: LoadResult) => number) => {
+    const base = timing(small.label, small.loads.map(pick));
+    return [base, timing(large.label, large.loads.map(pick))] as const;
+  };
+  const [coldBase, coldLarge] = pair((l) => l.coldLoad);
+  printTimings(
+    `Editor: cold load, WebSocket constructed → synced and rendered\n  (${fresh};\n  rendered: every mounted node visible, final viewport, all nodes in the minimap, stable 500 ms)`,
+    [coldBase, coldLarge],
+    coldBase,
+  );
   for (const [what, pick] of [
-    ['navigation → canvas rendered', (l: LoadResult) => l.rendered],
+    ['cold load, part: WebSocket constructed → open', (l: LoadResult) => l.toOpen],
+    ['cold load, part: open → server sync step 2 received', (l: LoadResult) => l.openToStep2],
+    ['cold load, part: sync step 2 received → rendered', (l: LoadResult) => l.step2ToRendered],
+    ['first render, navigation → canvas rendered', (l: LoadResult) => l.rendered],
     [
-      'websocket open ("Connected") → canvas rendered, initial sync included',
+      'first render, websocket open ("Connected") → canvas rendered, initial sync included',
       (l: LoadResult) => l.syncToRendered,
     ],
   ] as const) {
-    const base = timing(small.label, small.loads.map(pick));
-    printTimings(
-      `Editor: first render, ${what}\n  (${LOADS} fresh contexts each; ${mounted} of ${STAGES + 2} nodes in the DOM after fit view)`,
-      [base, timing(large.label, large.loads.map(pick))],
-      base,
-    );
+    const [base, big] = pair(pick);
+    printTimings(`Editor: ${what}`, [base, big], base);
   }
   console.log(
     `\nEditor: frame intervals during 1 s gestures, ${ROUNDS} of each (ms; 60 Hz floor 16.7; target p95 ≤ 16.7)`,
@@ -519,8 +641,14 @@ function report(bundle: string, small: MapResult, large: MapResult): void {
   );
   for (const kind of Object.keys(GESTURES) as GestureKind[]) {
     console.log(`  ${GESTURES[kind]}`);
-    console.log(frameLine(small.label, small.gestures[kind]));
-    console.log(frameLine(large.label, large.gestures[kind], small.gestures[kind]));
+    const section = `Editor: frame intervals, ${GESTURES[kind]}`;
+    console.log(frameLine(section, small.label, small.gestures[kind]));
+    console.log(
+      frameLine(section, large.label, large.gestures[kind], {
+        label: small.label,
+        result: small.gestures[kind],
+      }),
+    );
   }
   console.log(
     '  (updated: share of frames in which the canvas moved; in-p95: pointer event sent → handled' +
@@ -552,7 +680,7 @@ export async function editorBench(): Promise<void> {
       };
       const largeLinks = await server.importMap(map);
       const small = await measureMap(browser, server, smallLinks, 'baseline: 8-node template');
-      const large = await measureMap(browser, server, largeLinks, `${STAGES} stages`);
+      const large = await measureMap(browser, server, largeLinks, `${STAGES} stages`, STAGES + 2);
       return { small, large };
     };
     const measuring = measureAll();

@@ -2,6 +2,7 @@
 // figures and ratios against a baseline measured in the same run, because these machines are
 // shared and noisy; absolute milliseconds are only comparable within one run.
 import { performance } from 'node:perf_hooks';
+import { record } from './results.ts';
 
 export interface Timing {
   label: string;
@@ -31,7 +32,16 @@ export function measure(label: string, fn: () => unknown, { runs = 50, warmup = 
   };
 }
 
-export function printTimings(title: string, timings: Timing[], baseline?: Timing): void {
+/**
+ * Prints the timings, each with its ratio to `baseline`, and records them for results.json under
+ * `section` (default: the title's first line): value = p50 in ms, extra = p95, mean, runs, ratio.
+ */
+export function printTimings(
+  title: string,
+  timings: Timing[],
+  baseline?: Timing,
+  section = title.split('\n')[0] ?? title,
+): void {
   console.log(`\n${title}`);
   for (const t of timings) {
     const ratio =
@@ -41,5 +51,14 @@ export function printTimings(title: string, timings: Timing[], baseline?: Timing
         .toFixed(3)
         .padStart(8)} ms  (${t.runs} runs)${ratio}`,
     );
+    record(section, t.label, t.p50, 'ms', {
+      stat: 'p50',
+      p95: t.p95,
+      mean: t.mean,
+      runs: t.runs,
+      ...(baseline && t !== baseline
+        ? { baseline: baseline.label, ratio: t.p50 / baseline.p50 }
+        : {}),
+    });
   }
 }

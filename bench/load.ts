@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { connectMap, type MapClient } from '../server/src/http/testing.ts';
 import { SqliteStorage } from '../server/src/storage/sqlite.ts';
 import { loadStoredDoc } from '../server/src/sync/testClients.ts';
+import { record } from './results.ts';
 
 const OWNER_KEY = 'bench-load-owner-key-0123456789abcdef';
 const LOAD_MS = 5_000;
@@ -362,6 +363,7 @@ function printScenario(label: string, flowmap: Result | string, baseline: Result
           f(r.rssMb),
         ];
   rows.push(row('Flowmap', flowmap), row('baseline', baseline));
+  recordScenario(label, flowmap, baseline);
   if (typeof flowmap !== 'string' && typeof baseline !== 'string') {
     rows.push([
       'Flowmap/baseline',
@@ -390,6 +392,59 @@ function printScenario(label: string, flowmap: Result | string, baseline: Result
       );
     }
   }
+}
+
+const FIGURES = [
+  ['p50', 'edit-to-peer latency p50', 'ms'],
+  ['p95', 'edit-to-peer latency p95', 'ms'],
+  ['p99', 'edit-to-peer latency p99', 'ms'],
+  ['updatesPerSecond', 'updates delivered per second', 'upd/s'],
+  ['loopP99', 'server event-loop delay p99', 'ms'],
+  ['rssMb', 'server RSS', 'MB'],
+] as const;
+
+function recordScenario(label: string, flowmap: Result | string, baseline: Result | string): void {
+  const section = `Load: ${label}`;
+  for (const [key, name, unit] of FIGURES) {
+    const base = typeof baseline === 'string' ? Number.NaN : baseline[key];
+    if (typeof baseline !== 'string') record(section, `baseline: ${name}`, base, unit);
+    if (typeof flowmap === 'string') continue;
+    record(section, name, flowmap[key], unit, {
+      baseline: `baseline: ${name}`,
+      ratio: Number.isFinite(base) && base > 0 ? flowmap[key] / base : null,
+      delivered: flowmap.delivered,
+      stored: flowmap.stored,
+      generatorLoopP99: flowmap.generatorLoopP99,
+    });
+  }
+}
+
+// The issue's target: at 500 connections, p99 ≤ 1.5× the baseline's and ≤ 50 ms, every update
+// delivered and stored.
+function printTarget(flowmap: Result | string, baseline: Result | string): void {
+  if (typeof flowmap === 'string' || typeof baseline === 'string') return;
+  const ratioOk = flowmap.p99 <= 1.5 * baseline.p99;
+  const absoluteOk = flowmap.p99 <= 50;
+  const complete = flowmap.delivered === 'all' && flowmap.stored === 'all';
+  const pass = ratioOk && absoluteOk && complete;
+  console.log(
+    `  target at 500 connections (p99 ≤ 1.5× baseline and ≤ 50 ms, all delivered and stored): ` +
+      `${pass ? 'MET' : 'NOT MET'} — p99 ${f(flowmap.p99, 1)} ms, ${ratio(flowmap.p99, baseline.p99)} ` +
+      `of the baseline's ${f(baseline.p99, 1)} ms`,
+  );
+  record(
+    'Load: target at 500 connections',
+    'p99 ≤ 1.5× baseline and ≤ 50 ms',
+    pass ? 1 : 0,
+    'pass',
+    {
+      p99: flowmap.p99,
+      baselineP99: baseline.p99,
+      ratioOk,
+      absoluteOk,
+      complete,
+    },
+  );
 }
 
 export async function loadBench(): Promise<void> {
@@ -423,6 +478,8 @@ async function runScenarios(): Promise<void> {
         results.push(error instanceof Error ? error.message : String(error));
       }
     }
-    printScenario(s.label, results[0] ?? 'missing', results[1] ?? 'missing');
+    const [flowmap = 'missing', baseline = 'missing'] = results;
+    printScenario(s.label, flowmap, baseline);
+    if (s.rooms * s.clients === 500) printTarget(flowmap, baseline);
   }
 }

@@ -1,5 +1,7 @@
 // `pnpm bench`: prints figures, each next to a baseline measured in the same run on the same data,
-// so the ratio means something on a shared, noisy machine.
+// so the ratio means something on a shared, noisy machine, and writes them all to
+// bench/results.json. `pnpm bench memory editor` runs only the benchmarks named (see BENCHMARKS).
+import { loadavg } from 'node:os';
 import {
   buildFlowGraph,
   computeStateMetrics,
@@ -10,6 +12,7 @@ import { readMap, writeMapToDoc } from '@flowmap/shared/doc';
 import * as Y from 'yjs';
 import { largeState } from './fixtures.ts';
 import { measure, printTimings } from './harness.ts';
+import { writeResults } from './results.ts';
 
 const meta = { ...DEFAULT_META, title: 'Benchmark' };
 
@@ -49,9 +52,43 @@ function readBench(): void {
   printTimings('Reading a 1,000-node document into the model', [raw, read], raw);
 }
 
-console.log(`Flowmap benchmarks — node ${process.version}, ${new Date().toISOString()}`);
-metricsBench();
-readBench();
-await (await import('./editor.ts')).editorBench();
-await (await import('./cluster.ts')).clusterBench();
-await (await import('./load.ts')).loadBench();
+const BENCHMARKS: Record<string, () => unknown> = {
+  metrics: metricsBench,
+  read: readBench,
+  editor: async () => (await import('./editor.ts')).editorBench(),
+  memory: async () => (await import('./memory.ts')).memoryBench(),
+  cluster: async () => (await import('./cluster.ts')).clusterBench(),
+  load: async () => (await import('./load.ts')).loadBench(),
+};
+
+const asked = process.argv.slice(2).filter((a) => a !== '--');
+const unknown = asked.filter((a) => !Object.hasOwn(BENCHMARKS, a));
+if (unknown.length > 0) {
+  console.error(
+    `unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}`,
+  );
+  process.exit(2);
+}
+const names = asked.length > 0 ? asked : Object.keys(BENCHMARKS);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+console.log(
+  `Flowmap benchmarks — node ${process.version}, ${new Date().toISOString()}, load average ${load()}`,
+);
+const failures: string[] = [];
+for (const name of names) {
+  try {
+    await BENCHMARKS[name]?.();
+  } catch (error) {
+    // One benchmark failing (no Chromium, a timeout) must not cost the figures of the others.
+    console.log(
+      `\n${name} benchmark FAILED: ${error instanceof Error ? error.stack : String(error)}`,
+    );
+    failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+const path = writeResults({ benchmarks: names, failures });
+console.log(`\nLoad average at the end ${load()}; figures written to ${path}`);
+if (failures.length > 0) process.exitCode = 1;

@@ -57,7 +57,7 @@ export async function createServer(config: AppConfig, deps: ServerDeps): Promise
   const app = Fastify({
     bodyLimit: config.maxBodyBytes,
     // Map ids may be 128 characters (Fastify's default stops route parameters at 100).
-    maxParamLength: 128,
+    routerOptions: { maxParamLength: 128 },
     logger: {
       level: config.logLevel,
       ...(deps.logStream ? { stream: deps.logStream } : {}),

@@ -52,6 +52,10 @@ export class Connection {
   readonly awarenessClients = new Set<number>();
   /** Set when the client sent something invalid; its queued messages are discarded. */
   failed = false;
+  /** Updates building on missing content this connection may still send (see SyncLimits). */
+  missingContentLeft: number;
+  /** A resync was asked for and its sync step 2 has not been processed yet. */
+  awaitingResync = false;
   private alive = true;
   private closed = false;
   private finished = false;
@@ -76,6 +80,7 @@ export class Connection {
     this.metrics = options.metrics;
     this.logger = options.logger;
     this.onClose = options.onClose;
+    this.missingContentLeft = options.limits.maxMissingContentUpdates;
     this.bucket = new TokenBucket(
       options.limits.awarenessRatePerSecond,
       options.limits.awarenessBurst,

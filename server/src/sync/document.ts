@@ -14,10 +14,17 @@ import type { DocumentTail } from './catchUp.ts';
 import type { SyncLimits } from './limits.ts';
 import type { SyncMetrics } from './metrics.ts';
 import { AppliedSequence } from './sequence.ts';
-import { updateProblem } from './updateGuard.ts';
+import { isMissingContent, updateProblem } from './updateGuard.ts';
 
 export class InvalidUpdateError extends Error {
   override readonly name = 'InvalidUpdateError';
+  /** The update builds on content the document lacks (see updateGuard's isMissingContent). */
+  constructor(
+    message: string,
+    readonly missingContent = false,
+  ) {
+    super(message);
+  }
 }
 
 export interface ValidatedUpdate {
@@ -100,7 +107,7 @@ export class RoomDocument {
     const store = this.shadow.store;
     const mixed = store.pendingStructs !== null || store.pendingDs !== null;
     const problem = updateProblem(update, (client) => Y.getState(store, client));
-    if (problem !== null) throw new InvalidUpdateError(problem);
+    if (problem !== null) throw new InvalidUpdateError(problem, isMissingContent(problem));
     const emitted: Uint8Array[] = [];
     this.captured = emitted;
     try {

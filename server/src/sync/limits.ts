@@ -47,6 +47,13 @@ export interface SyncLimits {
   /** Updates persisted in one storage write (one fsync) when they queue up. */
   maxBatchUpdates: number;
   /**
+   * Updates building on content the server lacks that a connection may send (an edit overtaking
+   * its own sync step 2 after offline work, or a client that moved to an instance not yet caught
+   * up): each is dropped, and the first of a run is answered with a sync step 1 so the client
+   * sends what is missing. The next one closes the connection with 1007.
+   */
+  maxMissingContentUpdates: number;
+  /**
    * With another writer (instance) on the same document: how long a stored update known to
    * exist may stay undelivered before the room reads it from storage.
    */
@@ -73,6 +80,7 @@ export const DEFAULT_LIMITS: Readonly<SyncLimits> = Object.freeze({
   compactAfterUpdates: 500,
   compactAfterBytes: 1 * MiB,
   maxBatchUpdates: 64,
+  maxMissingContentUpdates: 32,
   catchUpAfterMs: 250,
 });
 

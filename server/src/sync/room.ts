@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import type { Storage } from '../storage/types.ts';
 import { CatchUp, STORED_ELSEWHERE } from './catchUp.ts';
 import { Connection, type MessageSink } from './connection.ts';
-import { RoomDocument } from './document.ts';
+import { InvalidUpdateError, RoomDocument } from './document.ts';
 import type { FanoutMembership, FanoutRoom, RoomFanout } from './fanout.ts';
 import type { SyncLimits } from './limits.ts';
 import type { SyncLogger } from './logger.ts';
@@ -44,6 +44,8 @@ interface Deferred<T> {
 interface UpdateTask {
   kind: 'update';
   conn: Connection | null;
+  /** A sync step 2: the client's answer to a sync step 1 (ends a resync, see writeBatch). */
+  step2?: boolean;
   update: Uint8Array;
   origin: unknown;
   done: Deferred<boolean> | null;
@@ -151,7 +153,14 @@ export class Room implements MessageSink, FanoutRoom {
         return;
       case 'sync-step2':
       case 'sync-update':
-        this.enqueue({ kind: 'update', conn, update: message.update, origin: conn, done: null });
+        this.enqueue({
+          kind: 'update',
+          conn,
+          update: message.update,
+          origin: conn,
+          done: null,
+          step2: message.type === 'sync-step2',
+        });
         return;
       case 'awareness':
         this.presence.apply(conn, message.entries);
@@ -336,6 +345,7 @@ export class Room implements MessageSink, FanoutRoom {
     const accepted: { task: UpdateTask; updates: Uint8Array[]; mixed: boolean }[] = [];
     const validated: Uint8Array[] = [];
     for (const task of batch) {
+      if (task.step2 && task.conn) task.conn.awaitingResync = false;
       if (this.broken || this.destroyed || task.conn?.failed) {
         task.done?.resolve(false);
         continue;
@@ -349,6 +359,28 @@ export class Room implements MessageSink, FanoutRoom {
         accepted.push({ task, updates, mixed });
         validated.push(...updates);
       } catch (error) {
+        const conn = task.conn;
+        if (
+          error instanceof InvalidUpdateError &&
+          error.missingContent &&
+          conn?.isOpen &&
+          conn.missingContentLeft > 0
+        ) {
+          // Not stored. The client's answer to a sync step 1 brings the content it built on
+          // together with this edit (see updateGuard's isMissingContent); edits it sends before
+          // that answer are dropped the same way without asking again.
+          conn.missingContentLeft--;
+          if (!conn.awaitingResync) {
+            conn.awaitingResync = true;
+            logger.info(
+              { mapId: this.mapId, connId: conn.id, err: error.message },
+              'update builds on content this server lacks; asking the client to resync',
+            );
+            conn.send(encodeSyncStep1(Y.encodeStateVector(this.document.doc)), 'sync-step1');
+          }
+          task.done?.resolve(false);
+          continue;
+        }
         logger.warn(
           { mapId: this.mapId, connId: task.conn?.id, err: String(error) },
           'refused an update that cannot be applied',

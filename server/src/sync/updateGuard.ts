@@ -235,6 +235,20 @@ function checkDeletes(
 }
 
 /**
+ * Problems that mean the update builds on content this document does not have yet, as opposed to
+ * an update that is malformed or hostile in itself. A legitimate client sends one when its edit
+ * overtakes its own sync step 2 after reconnecting with offline edits, or when it moved to another
+ * instance that has not caught up yet: the room then asks it to resync instead of closing it.
+ */
+const MISSING_CONTENT = new Set([
+  'missing dependency',
+  'gap in a client’s clocks',
+  'delete of unknown content',
+]);
+
+export const isMissingContent = (problem: string): boolean => MISSING_CONTENT.has(problem);
+
+/**
  * Why Yjs could not integrate `update` (V1) completely into a document whose integrated state
  * is `stateOf(client)` (`Y.getState(doc.store, client)`), or null when it could. Pure: reads the
  * update only, with V1 readers.

@@ -35,11 +35,19 @@ const STATS_CODE = `
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
+let cpu = process.cpuUsage();
+let since = performance.now();
 export function onMessage(handlers) {
   process.on('message', async (m) => {
-    if (m === 'reset') { loop.reset(); process.send({ type: 'reset' }); }
+    if (m === 'reset') { loop.reset(); cpu = process.cpuUsage(); since = performance.now(); process.send({ type: 'reset' }); }
     if (m === 'stats') {
-      process.send({ type: 'stats', loopP99: loop.percentile(99) / 1e6, rss: process.memoryUsage().rss });
+      const used = process.cpuUsage(cpu);
+      process.send({
+        type: 'stats',
+        loopP99: loop.percentile(99) / 1e6,
+        rss: process.memoryUsage().rss,
+        cpuPercent: ((used.user + used.system) / 1000 / (performance.now() - since)) * 100,
+      });
     }
     if (m === 'close') { await handlers.close(); process.send({ type: 'closed' }); }
     if (m === 'exit') process.exit(0); // a normal exit writes the --cpu-prof profile
@@ -99,6 +107,8 @@ interface ChildMessage {
   dataDir?: string;
   loopP99?: number;
   rss?: number;
+  /** Server CPU time (user + system, all threads) over the load, % of one core. */
+  cpuPercent?: number;
 }
 
 class ServerChild {
@@ -182,6 +192,7 @@ interface Result {
   updatesPerSecond: number;
   loopP99: number;
   rssMb: number;
+  cpuPercent: number;
   generatorLoopP99: number;
   delivered: string;
   stored: string;
@@ -329,6 +340,7 @@ async function runOne(kind: Kind, rooms: number, clientsPerRoom: number): Promis
       updatesPerSecond: samples.length / elapsed,
       loopP99: stats.loopP99 ?? Number.NaN,
       rssMb: (stats.rss ?? 0) / 1024 / 1024,
+      cpuPercent: stats.cpuPercent ?? Number.NaN,
       generatorLoopP99: generatorLoop.percentile(99) / 1e6,
       delivered,
       stored,
@@ -348,11 +360,20 @@ function printScenario(label: string, flowmap: Result | string, baseline: Result
   console.log(
     `\nLoad: ${label}, writer ${WRITE_HZ} Hz + cursors ${CURSOR_HZ} Hz, ${LOAD_MS / 1000} s`,
   );
-  const header = ['server', 'p50 ms', 'p95 ms', 'p99 ms', 'upd/s', 'loop p99 ms', 'RSS MB'];
+  const header = [
+    'server',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'upd/s',
+    'loop p99 ms',
+    'CPU %',
+    'RSS MB',
+  ];
   const rows: string[][] = [header];
   const row = (name: string, r: Result | string) =>
     typeof r === 'string'
-      ? [name, `not run: ${r}`, '', '', '', '', '']
+      ? [name, `not run: ${r}`, '', '', '', '', '', '']
       : [
           name,
           f(r.p50, 2),
@@ -360,6 +381,7 @@ function printScenario(label: string, flowmap: Result | string, baseline: Result
           f(r.p99, 2),
           f(r.updatesPerSecond, 0),
           f(r.loopP99),
+          f(r.cpuPercent, 0),
           f(r.rssMb),
         ];
   rows.push(row('Flowmap', flowmap), row('baseline', baseline));
@@ -372,6 +394,7 @@ function printScenario(label: string, flowmap: Result | string, baseline: Result
       ratio(flowmap.p99, baseline.p99),
       ratio(flowmap.updatesPerSecond, baseline.updatesPerSecond),
       ratio(flowmap.loopP99, baseline.loopP99),
+      ratio(flowmap.cpuPercent, baseline.cpuPercent),
       ratio(flowmap.rssMb, baseline.rssMb),
     ]);
   }
@@ -400,6 +423,7 @@ const FIGURES = [
   ['p99', 'edit-to-peer latency p99', 'ms'],
   ['updatesPerSecond', 'updates delivered per second', 'upd/s'],
   ['loopP99', 'server event-loop delay p99', 'ms'],
+  ['cpuPercent', 'server CPU (all threads, % of one core)', '%'],
   ['rssMb', 'server RSS', 'MB'],
 ] as const;
 

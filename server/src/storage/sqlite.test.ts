@@ -123,6 +123,35 @@ describe('SqliteStorage', () => {
     await closing;
   });
 
+  it('checkpoints the WAL in a worker thread, never inside a commit, and loses nothing', async () => {
+    const dataDir = await tempDir();
+    dirs.push(dataDir);
+    const storage = SqliteStorage.open({ dataDir, checkpointIntervalMs: 20 });
+    const internal = (storage as unknown as { db: Database.Database }).db;
+    expect(internal.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const record = makeMapRecord();
+    await storage.createMap(record);
+    const big = new Uint8Array(4096).fill(7);
+    for (let i = 0; i < 50; i++) {
+      await storage.appendUpdates(
+        record.id,
+        Array.from({ length: 20 }, () => big),
+      );
+    }
+    // ~4 MB were committed; the checkpointer thread copied WAL frames into the database.
+    await vi.waitFor(() => expect(storage.checkpoints.some((c) => c.checkpointed > 0)).toBe(true), {
+      timeout: 5_000,
+    });
+    await storage.appendUpdate(record.id, new Uint8Array([1]));
+    await storage.close();
+    const reopened = SqliteStorage.open({ dataDir });
+    const stored = await reopened.loadDocument(record.id);
+    expect(stored.lastSeq).toBe(1001);
+    expect(stored.updates).toHaveLength(1001);
+    expect(stored.updates[1000]).toEqual(new Uint8Array([1]));
+    await reopened.close();
+  });
+
   it('keeps everything across close and reopen', async () => {
     const dataDir = await tempDir();
     dirs.push(dataDir);

@@ -14,6 +14,13 @@ describe('configuration for several instances', () => {
     expect(config.instanceId).toBe(`${hostname()}-${process.pid}`);
   });
 
+  it('trusts no proxy unless told how many (TRUST_PROXY / --trust-proxy)', () => {
+    expect(load([]).trustProxyHops).toBe(0);
+    expect(load([], { TRUST_PROXY: '1' }).trustProxyHops).toBe(1);
+    expect(load(['--trust-proxy', '2'], { TRUST_PROXY: '1' }).trustProxyHops).toBe(2);
+    expect(() => load([], { TRUST_PROXY: 'yes' })).toThrow(ConfigError);
+  });
+
   it('reads PostgreSQL and Redis from the environment, flags first', () => {
     const env = {
       DATABASE_URL: 'postgres://u:pw@db:5432/flowmap',

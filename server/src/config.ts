@@ -16,6 +16,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** New websocket connections allowed per client IP per minute. */
   connectionsPerIpPerMinute: number;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed. */
+  trustProxyHops?: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Directory of the built client; served at / when it exists. */
   clientDir: string;
@@ -41,6 +43,8 @@ Options (environment variable in brackets):
   --max-payload <bytes>    largest websocket message [MAX_PAYLOAD] (default 2097152)
   --max-body <bytes>       largest HTTP request body [MAX_BODY] (default 5242880)
   --conn-rate <n>          websocket connections per IP per minute [CONN_RATE] (default 120)
+  --trust-proxy <n>        reverse proxies in front whose X-Forwarded-For is believed, for
+                           per-IP limits [TRUST_PROXY] (default 0: the socket's address)
   --log-level <level>      fatal|error|warn|info|debug|trace|silent [LOG_LEVEL] (default info)
   --client-dir <path>      built client to serve [CLIENT_DIR] (default client/dist)
   --public-url <url>       base URL printed in links [PUBLIC_URL] (default http://HOST:PORT)
@@ -81,6 +85,7 @@ export function loadConfig(
       'max-payload': { type: 'string' },
       'max-body': { type: 'string' },
       'conn-rate': { type: 'string' },
+      'trust-proxy': { type: 'string' },
       'log-level': { type: 'string' },
       'client-dir': { type: 'string' },
       'public-url': { type: 'string' },
@@ -137,6 +142,7 @@ export function loadConfig(
       120,
       1,
     ),
+    trustProxyHops: integer('trusted proxy hops', values['trust-proxy'] ?? env.TRUST_PROXY, 0),
     logLevel: logLevel as ServerConfig['logLevel'],
     clientDir: resolve(values['client-dir'] ?? env.CLIENT_DIR ?? defaultClientDir),
     publicUrl: values['public-url'] ?? env.PUBLIC_URL,

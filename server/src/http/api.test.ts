@@ -285,5 +285,25 @@ describe('connection flood', () => {
       () => b.doc.getMap('meta').get('description') === 'still syncing',
       'existing connections unaffected',
     );
+    // Without trusted proxies a forged X-Forwarded-For changes nothing.
+    expect(await tryUpgrade(ws, { 'x-forwarded-for': '203.0.113.9' })).toMatchObject({
+      status: 429,
+    });
+  });
+
+  it('behind a trusted proxy, counts each client the proxy names, not the proxy', async () => {
+    await h.stop();
+    h = await startHarness({ connectionsPerIpPerMinute: 2, trustProxyHops: 1 });
+    const { id, editToken } = await createMap();
+    const ws = `${h.url.replace('http', 'ws')}/sync/${id}?token=${editToken}`;
+    const from = (client: string) => ({ 'x-forwarded-for': client });
+    // Every socket comes from 127.0.0.1 (the "proxy"); the clients differ.
+    for (const client of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+      expect(await tryUpgrade(ws, from(client))).toEqual({ opened: true });
+      expect(await tryUpgrade(ws, from(client))).toEqual({ opened: true });
+      expect(await tryUpgrade(ws, from(client))).toMatchObject({ status: 429, messages: 0 });
+    }
+    // A client cannot escape by prepending its own entry: the proxy's is the one believed.
+    expect(await tryUpgrade(ws, from('9.9.9.9, 203.0.113.1'))).toMatchObject({ status: 429 });
   });
 });

@@ -48,6 +48,7 @@ type AppConfig = Pick<
   | 'maxPayload'
   | 'maxBodyBytes'
   | 'connectionsPerIpPerMinute'
+  | 'trustProxyHops'
   | 'logLevel'
   | 'clientDir'
 >;
@@ -111,7 +112,15 @@ export async function createServer(config: AppConfig, deps: ServerDeps): Promise
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayload });
   const limiter = new RateLimiter(config.connectionsPerIpPerMinute, 60_000);
-  const onUpgrade = createUpgradeHandler({ wss, rooms, maps, limiter, metrics, logger });
+  const onUpgrade = createUpgradeHandler({
+    wss,
+    rooms,
+    maps,
+    limiter,
+    metrics,
+    logger,
+    trustProxyHops: config.trustProxyHops ?? 0,
+  });
   app.server.on('upgrade', (req, socket, head) => {
     void onUpgrade(req, socket, head);
   });

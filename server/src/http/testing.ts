@@ -30,6 +30,7 @@ export async function startHarness(
     dataDir?: string;
     limits?: Partial<SyncLimits>;
     connectionsPerIpPerMinute?: number;
+    trustProxyHops?: number;
   } = {},
 ): Promise<Harness> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'flowmap-http-')));
@@ -42,6 +43,7 @@ export async function startHarness(
       maxPayload: 2 * 1024 * 1024,
       maxBodyBytes: 1024 * 1024,
       connectionsPerIpPerMinute: options.connectionsPerIpPerMinute ?? 10_000,
+      ...(options.trustProxyHops !== undefined ? { trustProxyHops: options.trustProxyHops } : {}),
       logLevel: 'info',
       clientDir: join(dataDir, 'no-client'),
     },
@@ -105,9 +107,10 @@ export function connectMap(baseUrl: string, mapId: string, token: string): MapCl
 /** Opens a raw websocket and reports how the server answered the upgrade. */
 export function tryUpgrade(
   url: string,
+  headers?: Record<string, string>,
 ): Promise<{ status: number; body: string; messages: number } | { opened: true }> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, headers ? { headers } : {});
     let messages = 0;
     ws.on('message', () => messages++);
     ws.on('open', () => {

@@ -7,6 +7,7 @@ import type { WebSocketServer } from 'ws';
 import type { MapService } from '../maps/service.ts';
 import type { ServerMetrics } from '../observability/metrics.ts';
 import { isValidMapId, type RoomManager, type SyncLogger } from '../sync/index.ts';
+import { clientAddress } from './clientAddress.ts';
 import type { RateLimiter } from './rateLimit.ts';
 import { refuseUpgrade } from './refuse.ts';
 
@@ -17,12 +18,15 @@ export interface UpgradeDeps {
   limiter: RateLimiter;
   metrics: ServerMetrics;
   logger: SyncLogger;
+  /** See clientAddress.ts. */
+  trustProxyHops?: number;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]*)$/;
 
 export function createUpgradeHandler(deps: UpgradeDeps) {
   const { wss, rooms, maps, limiter, metrics, logger } = deps;
+  const hops = deps.trustProxyHops ?? 0;
   const refuse = (socket: Duplex, status: number, reason: string, message: string) => {
     metrics.connectionsRefused.inc({ reason });
     logger.info({ status, reason }, 'websocket upgrade refused');
@@ -36,7 +40,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const match = SYNC_PATH.exec(url.pathname);
       if (!match) return refuse(socket, 404, 'route', 'no such endpoint');
-      const ip = req.socket.remoteAddress ?? 'unknown';
+      const ip = clientAddress(req, hops);
       if (!limiter.take(ip)) return refuse(socket, 429, 'rate', 'too many connections, slow down');
       // Validated before any storage access: no 10 KB or "../" id ever reaches a query.
       const mapId = match[1] ?? '';

@@ -32,14 +32,19 @@ const SCENARIOS: ReadonlyArray<{ label: string; rooms: number; clients: number }
 type Kind = 'flowmap' | 'baseline';
 
 const STATS_CODE = `
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 let cpu = process.cpuUsage();
 let since = performance.now();
+let gcTotal = 0;
+let gcMax = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) { gcTotal += e.duration; gcMax = Math.max(gcMax, e.duration); }
+}).observe({ entryTypes: ['gc'] });
 export function onMessage(handlers) {
   process.on('message', async (m) => {
-    if (m === 'reset') { loop.reset(); cpu = process.cpuUsage(); since = performance.now(); process.send({ type: 'reset' }); }
+    if (m === 'reset') { loop.reset(); cpu = process.cpuUsage(); since = performance.now(); gcTotal = 0; gcMax = 0; process.send({ type: 'reset' }); }
     if (m === 'stats') {
       const used = process.cpuUsage(cpu);
       process.send({
@@ -47,6 +52,8 @@ export function onMessage(handlers) {
         loopP99: loop.percentile(99) / 1e6,
         rss: process.memoryUsage().rss,
         cpuPercent: ((used.user + used.system) / 1000 / (performance.now() - since)) * 100,
+        gcMs: gcTotal,
+        gcMaxMs: gcMax,
       });
     }
     if (m === 'close') { await handlers.close(); process.send({ type: 'closed' }); }
@@ -109,6 +116,9 @@ interface ChildMessage {
   rss?: number;
   /** Server CPU time (user + system, all threads) over the load, % of one core. */
   cpuPercent?: number;
+  /** Garbage collection pauses over the load: total and longest. */
+  gcMs?: number;
+  gcMaxMs?: number;
 }
 
 class ServerChild {
@@ -193,6 +203,8 @@ interface Result {
   loopP99: number;
   rssMb: number;
   cpuPercent: number;
+  gcMs: number;
+  gcMaxMs: number;
   generatorLoopP99: number;
   delivered: string;
   stored: string;
@@ -341,6 +353,8 @@ async function runOne(kind: Kind, rooms: number, clientsPerRoom: number): Promis
       loopP99: stats.loopP99 ?? Number.NaN,
       rssMb: (stats.rss ?? 0) / 1024 / 1024,
       cpuPercent: stats.cpuPercent ?? Number.NaN,
+      gcMs: stats.gcMs ?? Number.NaN,
+      gcMaxMs: stats.gcMaxMs ?? Number.NaN,
       generatorLoopP99: generatorLoop.percentile(99) / 1e6,
       delivered,
       stored,
@@ -411,6 +425,7 @@ function printScenario(label: string, flowmap: Result | string, baseline: Result
     if (typeof r !== 'string') {
       console.log(
         `  ${name}: delivered ${r.delivered}; stored ${r.stored}; ` +
+          `server GC ${f(r.gcMs, 0)} ms in all, longest pause ${f(r.gcMaxMs)} ms; ` +
           `load generator loop p99 ${f(r.generatorLoopP99)} ms`,
       );
     }

@@ -14,6 +14,13 @@ describe('configuration for several instances', () => {
     expect(config.instanceId).toBe(`${hostname()}-${process.pid}`);
   });
 
+  it('fsyncs SQLite unless told not to (SQLITE_FSYNC / --sqlite-fsync)', () => {
+    expect(load([]).sqliteFsync).toBe(true);
+    expect(load([], { SQLITE_FSYNC: 'off' }).sqliteFsync).toBe(false);
+    expect(load(['--sqlite-fsync', 'on'], { SQLITE_FSYNC: 'off' }).sqliteFsync).toBe(true);
+    expect(() => load([], { SQLITE_FSYNC: 'maybe' })).toThrow(/on or off/);
+  });
+
   it('trusts no proxy unless told how many (TRUST_PROXY / --trust-proxy)', () => {
     expect(load([]).trustProxyHops).toBe(0);
     expect(load([], { TRUST_PROXY: '1' }).trustProxyHops).toBe(1);

@@ -23,6 +23,12 @@ export interface ServerConfig {
   clientDir: string;
   /** Where people reach this server, for printed links. */
   publicUrl: string | undefined;
+  /**
+   * SQLite only: fsync the WAL before an edit is acknowledged (true, the default: it survives a
+   * power loss) or leave the write to the OS (false: it survives the server being killed, not a
+   * power loss or kernel crash; SQLite's WAL with synchronous=NORMAL).
+   */
+  sqliteFsync?: boolean;
   /** PostgreSQL instead of SQLite (shared by several instances); contains credentials. */
   databaseUrl: string | undefined;
   /** Redis for fanning out updates and presence between instances; contains credentials. */
@@ -48,6 +54,8 @@ Options (environment variable in brackets):
   --log-level <level>      fatal|error|warn|info|debug|trace|silent [LOG_LEVEL] (default info)
   --client-dir <path>      built client to serve [CLIENT_DIR] (default client/dist)
   --public-url <url>       base URL printed in links [PUBLIC_URL] (default http://HOST:PORT)
+  --sqlite-fsync <on|off>  fsync before acknowledging an edit (off: survives a crash of the
+                           server, not a power loss) [SQLITE_FSYNC] (default on)
   --database-url <url>     PostgreSQL instead of SQLite [DATABASE_URL] (postgres://user:pw@host/db)
   --redis-url <url>        fan out to other instances through Redis [REDIS_URL] (redis://host:6379)
   --redis-prefix <text>    prefix of Redis channels [REDIS_PREFIX] (default flowmap:)
@@ -89,6 +97,7 @@ export function loadConfig(
       'log-level': { type: 'string' },
       'client-dir': { type: 'string' },
       'public-url': { type: 'string' },
+      'sqlite-fsync': { type: 'string' },
       'database-url': { type: 'string' },
       'redis-url': { type: 'string' },
       'redis-prefix': { type: 'string' },
@@ -104,6 +113,10 @@ export function loadConfig(
   const ownerKey = values['owner-key'] ?? env.FLOWMAP_OWNER_KEY;
   if (ownerKey !== undefined && ownerKey.length < 16) {
     throw new ConfigError('the owner key must be at least 16 characters');
+  }
+  const fsync = values['sqlite-fsync'] ?? env.SQLITE_FSYNC ?? 'on';
+  if (fsync !== 'on' && fsync !== 'off') {
+    throw new ConfigError(`SQLITE_FSYNC must be on or off, got “${fsync}”`);
   }
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -149,6 +162,7 @@ export function loadConfig(
     databaseUrl: databaseUrl || undefined,
     redisUrl: redisUrl || undefined,
     redisPrefix: values['redis-prefix'] ?? env.REDIS_PREFIX ?? 'flowmap:',
+    sqliteFsync: fsync === 'on',
     instanceId,
   };
 }

@@ -19,7 +19,9 @@ const log: SyncLogger = {
 };
 
 async function openStorage(config: ServerConfig): Promise<Storage> {
-  if (!config.databaseUrl) return SqliteStorage.open({ dataDir: config.dataDir });
+  if (!config.databaseUrl) {
+    return SqliteStorage.open({ dataDir: config.dataDir, fsync: config.sqliteFsync ?? true });
+  }
   try {
     return await PostgresStorage.open({
       connectionString: config.databaseUrl,

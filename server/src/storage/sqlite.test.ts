@@ -152,6 +152,28 @@ describe('SqliteStorage', () => {
     await reopened.close();
   });
 
+  it('with fsync off, resolves writes without syncing and still keeps them', async () => {
+    const dataDir = await tempDir();
+    dirs.push(dataDir);
+    let syncs = 0;
+    const storage = SqliteStorage.open({
+      dataDir,
+      fsync: false,
+      syncFile: (_fd, done) => {
+        syncs++;
+        done(null);
+      },
+    });
+    const record = makeMapRecord();
+    await storage.createMap(record);
+    expect(await storage.appendUpdate(record.id, new Uint8Array([5]))).toBe(1);
+    await storage.close();
+    expect(syncs).toBe(0);
+    const reopened = SqliteStorage.open({ dataDir });
+    expect((await reopened.loadDocument(record.id)).updates).toEqual([new Uint8Array([5])]);
+    await reopened.close();
+  });
+
   it('keeps everything across close and reopen', async () => {
     const dataDir = await tempDir();
     dirs.push(dataDir);

@@ -69,6 +69,12 @@ const TOUCH_EVERY_MS = 5_000;
 export interface SqliteStorageOptions {
   /** Directory holding `flowmap.sqlite`; created if missing. */
   dataDir: string;
+  /**
+   * fsync the WAL before a write resolves (default true). false: a write resolves once SQLite
+   * has handed it to the OS, which survives the process being killed but not a power loss or
+   * kernel crash (SQLite's WAL with synchronous=NORMAL); it saves the fsync's latency.
+   */
+  fsync?: boolean;
   /** Tests only: replaces `fs.fdatasync` of the WAL file. */
   syncFile?: (fd: number, done: (error: Error | null) => void) => void;
   /** How often the WAL is checkpointed when something was written (default 1 s). */
@@ -323,7 +329,11 @@ export class SqliteStorage implements Storage {
 
   private constructor(file: string, options: SqliteStorageOptions) {
     this.file = file;
-    this.wal = new WalSync(`${file}-wal`, options.syncFile ?? fdatasync);
+    const skipSync = (_fd: number, done: (error: Error | null) => void) => done(null);
+    this.wal = new WalSync(
+      `${file}-wal`,
+      options.fsync === false ? skipSync : (options.syncFile ?? fdatasync),
+    );
     this.wal.beforeNextSync = () => {
       if (this.pendingAppends.length > 0 && this.db.open) this.flushAppends();
     };

@@ -75,7 +75,7 @@ describe('SqliteStorage', () => {
     await reopened.close();
   });
 
-  it('resolves writes only after the WAL is fsynced, sharing one fsync among the commits made while another runs', async () => {
+  it('resolves writes only after the WAL is fsynced; two fsyncs may run, later commits share the next', async () => {
     const dataDir = await tempDir();
     dirs.push(dataDir);
     const syncs: { fd: number; done: (error: Error | null) => void }[] = [];
@@ -97,27 +97,32 @@ describe('SqliteStorage', () => {
 
     const first = storage.appendUpdate(record.id, new Uint8Array([1]));
     await vi.waitFor(() => expect(syncs).toHaveLength(2));
-    // Two more commits while that fsync runs: they wait for, and share, the next one.
+    // A commit made while that fsync runs starts a second one at once (two may run)…
     const second = storage.appendUpdate(record.id, new Uint8Array([2]));
-    await new Promise((r) => setImmediate(r));
+    await vi.waitFor(() => expect(syncs).toHaveLength(3));
+    // …and with two running, the next commits wait for one of them and share the next fsync.
     const third = storage.appendUpdate(record.id, new Uint8Array([3]));
+    const fourth = storage.appendUpdate(record.id, new Uint8Array([4]));
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
-    expect(syncs).toHaveLength(2);
+    expect(syncs).toHaveLength(3);
     const settled: number[] = [];
-    for (const p of [first, second, third]) void p.then((seq) => settled.push(seq));
+    for (const p of [first, second, third, fourth]) void p.then((seq) => settled.push(seq));
     syncs[1]?.done(null);
     await first;
     expect(settled).toEqual([1]);
-    await vi.waitFor(() => expect(syncs).toHaveLength(3));
-    expect(syncs[2]?.fd).toBe(syncs[1]?.fd);
+    await vi.waitFor(() => expect(syncs).toHaveLength(4));
+    expect(syncs[3]?.fd).toBe(syncs[1]?.fd);
     syncs[2]?.done(null);
-    expect(await Promise.all([second, third])).toEqual([2, 3]);
+    await second;
+    expect(settled).toEqual([1, 2]);
+    syncs[3]?.done(null);
+    expect(await Promise.all([third, fourth])).toEqual([3, 4]);
 
     // A failed fsync fails the write it covers (the caller must not acknowledge it).
-    const failing = storage.appendUpdate(record.id, new Uint8Array([4]));
-    await vi.waitFor(() => expect(syncs).toHaveLength(4));
-    syncs[3]?.done(new Error('EIO'));
+    const failing = storage.appendUpdate(record.id, new Uint8Array([5]));
+    await vi.waitFor(() => expect(syncs).toHaveLength(5));
+    syncs[4]?.done(new Error('EIO'));
     await expect(failing).rejects.toThrow('EIO');
     const closing = storage.close();
     await closing;

@@ -185,7 +185,7 @@ class WalCheckpointer {
 /**
  * Group fsync of the WAL file off the event loop. `durable()` resolves once an fdatasync that
  * started after the call has completed, so everything committed before the call is on disk.
- * Callers arriving while a sync runs share the next one (one fsync for any number of commits).
+ * Up to MAX_IN_FLIGHT run at once; callers arriving while that many run share the next one.
  * Sound because the WAL is append-only between checkpoints and fdatasync flushes the whole file,
  * whatever descriptor it is called on; checkpoints themselves sync (synchronous=NORMAL does).
  */
@@ -196,7 +196,16 @@ class WalSync {
    */
   beforeNextSync: () => void = () => {};
   private fd: number | null = null;
-  running = false;
+  inFlight = 0;
+  /**
+   * fsyncs that may run at once. A commit made while one runs starts its own at once instead of
+   * waiting for it to end (that wait was up to one more fsync of latency); a third waits. Each
+   * waiter is resolved by an fsync that started after its commit, which flushes the whole file.
+   */
+  static readonly MAX_IN_FLIGHT = 2;
+  get canStart(): boolean {
+    return this.inFlight < WalSync.MAX_IN_FLIGHT;
+  }
   private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private idle: (() => void)[] = [];
 
@@ -208,13 +217,13 @@ class WalSync {
   durable(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      if (!this.running) this.start();
+      if (this.canStart) this.start();
     });
   }
 
   /** Resolves when no sync is running or waiting. */
   settled(): Promise<void> {
-    if (!this.running && this.waiting.length === 0) return Promise.resolve();
+    if (this.inFlight === 0 && this.waiting.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
@@ -234,9 +243,9 @@ class WalSync {
       this.finish();
       return;
     }
-    this.running = true;
+    this.inFlight++;
     this.syncFile(fd, (error) => {
-      this.running = false;
+      this.inFlight--;
       for (const w of batch) error ? w.reject(error) : w.resolve();
       this.finish();
     });
@@ -244,8 +253,9 @@ class WalSync {
 
   private finish(): void {
     this.beforeNextSync();
-    if (this.waiting.length > 0) this.start();
-    else for (const resolve of this.idle.splice(0)) resolve();
+    if (this.waiting.length > 0) {
+      if (this.canStart) this.start();
+    } else if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
   }
 
   private open(): number {
@@ -497,10 +507,10 @@ export class SqliteStorage implements Storage {
   appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number> {
     return new Promise((resolve, reject) => {
       this.pendingAppends.push({ mapId, updates, resolve, reject });
-      // While an fsync runs, appends wait for it to finish and are committed then, all in one
-      // transaction (WalSync.beforeNextSync): they could not be durable any sooner, and fewer,
-      // larger commits write fewer WAL pages (each commit rewrites every index page it touches).
-      if (this.pendingAppends.length === 1 && !this.wal.running) setImmediate(this.flushAppends);
+      // While as many fsyncs run as may (WalSync.MAX_IN_FLIGHT), appends wait for one to finish
+      // and are committed then, all in one transaction (WalSync.beforeNextSync): they could not
+      // be durable any sooner, and fewer, larger commits write fewer WAL pages.
+      if (this.pendingAppends.length === 1 && this.wal.canStart) setImmediate(this.flushAppends);
     });
   }
 

@@ -3,27 +3,14 @@
 // and clients must reconnect by themselves.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectMap, type MapClient } from './http/testing.ts';
-import { waitFor } from './sync/testClients.ts';
+import { freePort, waitFor } from './sync/testClients.ts';
 
 const OWNER_KEY = 'restart-test-owner-key-0123456789';
 const main = join(import.meta.dirname, 'main.ts');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function startChild(port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(

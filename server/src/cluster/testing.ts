@@ -14,7 +14,10 @@ import { connectMap, type MapClient } from '../http/testing.ts';
 import { PostgresStorage } from '../storage/postgres.ts';
 import { randomSuffix } from '../storage/postgresTesting.ts';
 import type { SyncLimits } from '../sync/index.ts';
-import { waitFor } from '../sync/testClients.ts';
+import { freePort, waitFor } from '../sync/testClients.ts';
+
+export { freePort };
+
 import { RedisFanout, type RedisFanoutOptions } from './redisFanout.ts';
 
 export const TEST_REDIS_URL = process.env.FLOWMAP_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -37,18 +40,6 @@ export async function assertRedisReachable(url = TEST_REDIS_URL): Promise<void> 
   } finally {
     client.disconnect();
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createTcpServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Instance {

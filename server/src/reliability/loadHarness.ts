@@ -2,24 +2,13 @@
 // be killed with -9 and started again on the same port and data directory, and an opt-in report
 // of the figures a test measured (`FLOWMAP_RELIABILITY_REPORT=1`), quiet by default.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { waitFor } from '../sync/testClients.ts';
+import { freePort, waitFor } from '../sync/testClients.ts';
+
+export { freePort };
 
 export const OWNER_KEY = 'reliability-test-owner-key-0123456789';
 const main = join(import.meta.dirname, '..', 'main.ts');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export interface ServerProcess {
   child: ChildProcess;

@@ -1,3 +1,4 @@
+import { createServer as createTcpServer } from 'node:net';
 // Test clients: the stock y-websocket WebsocketProvider over `ws` (what real browsers run), a raw
 // `ws` client for sending crafted frames, a polling wait helper and a seeded PRNG.
 import { type ClientOptions, WebSocket } from 'ws';
@@ -137,4 +138,17 @@ export async function loadStoredDoc(
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
   for (const update of stored.updates) Y.applyUpdate(doc, update);
   return doc;
+}
+
+/** A TCP port free right now on 127.0.0.1, for a server that must keep its port across restarts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createTcpServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
 }

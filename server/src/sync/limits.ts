@@ -38,6 +38,8 @@ export interface SyncLimits {
    * a dead socket (client/src/sync/liveness.ts), so keep this well below that.
    */
   heartbeatIntervalMs: number;
+  /** A client's presence clock is forgotten this long after it left (see Presence.forget). */
+  forgetDepartedPresenceMs: number;
   /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
   roomIdleMs: number;
   /** Compact the update log once it holds this many updates… */
@@ -76,6 +78,7 @@ export const DEFAULT_LIMITS: Readonly<SyncLimits> = Object.freeze({
   maxPendingMessages: 256,
   maxConnectionsPerRoom: 256,
   heartbeatIntervalMs: 5_000,
+  forgetDepartedPresenceMs: 60_000,
   roomIdleMs: 2_000,
   compactAfterUpdates: 500,
   compactAfterBytes: 1 * MiB,

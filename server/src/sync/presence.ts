@@ -31,6 +31,15 @@ export class Presence {
   private readonly remoteOwners = new Map<number, string>();
   /** The latest claim by another peer on a client id a peer owns; applied when it is released. */
   private readonly contested = new Map<number, { peer: string; entry: AwarenessEntry }>();
+  /**
+   * When each removed client id went. y-protocols keeps a removed client's `{ clock,
+   * lastUpdated }` in `awareness.meta` for good (so a late, older update cannot revive it), which
+   * grows by ~85 bytes for every tab that ever joined a room that stays loaded; `forget` drops it
+   * once nothing can still be in flight. After 60 s (the default) every client has dropped the
+   * departed state itself (y-protocols times out states not renewed for 30 s), so no echo of it
+   * can arrive that the missing clock would let through.
+   */
+  private readonly departed = new Map<number, number>();
 
   constructor(
     doc: Y.Doc,
@@ -177,6 +186,17 @@ export class Presence {
     this.settleContested(ids);
   }
 
+  /** Forgets the clocks of client ids removed at least `afterMs` ago that nobody has taken back. */
+  forget(afterMs: number, now = performance.now()): void {
+    for (const [id, at] of this.departed) {
+      if (now - at < afterMs) continue;
+      this.departed.delete(id);
+      if (this.awareness.states.has(id) || this.owners.has(id) || this.remoteOwners.has(id))
+        continue;
+      this.awareness.meta.delete(id);
+    }
+  }
+
   destroy(): void {
     this.awareness.off('update', this.onUpdate);
     this.awareness.destroy();
@@ -210,6 +230,9 @@ export class Presence {
       origin instanceof PeerOrigin ? [] : changed.filter((id) => !this.remoteOwners.has(id));
     if (local.length === changed.length) this.publish(update);
     else if (local.length > 0) this.publish(encodeAwarenessStates(this.awareness, local));
-    for (const id of change.removed) this.remoteOwners.delete(id);
+    for (const id of change.removed) {
+      this.remoteOwners.delete(id);
+      this.departed.set(id, performance.now());
+    }
   };
 }

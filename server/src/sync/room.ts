@@ -275,6 +275,11 @@ export class Room implements MessageSink, FanoutRoom {
     return this.destroyed ? null : this.presence.encodeLocal();
   }
 
+  /** Forgets the awareness clocks of clients that left long ago (see Presence.forget). */
+  forgetDepartedPresence(afterMs: number): void {
+    if (!this.destroyed) this.presence.forget(afterMs);
+  }
+
   renewLocalPresence(): void {
     if (!this.destroyed) this.presence.renewLocal();
   }

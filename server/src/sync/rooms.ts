@@ -76,6 +76,9 @@ export class RoomManager {
     };
     this.heartbeat = setInterval(() => {
       for (const conn of [...this.connections]) conn.heartbeat();
+      for (const entry of this.entries.values()) {
+        entry.room?.forgetDepartedPresence(this.limits.forgetDepartedPresenceMs);
+      }
     }, this.limits.heartbeatIntervalMs);
     this.heartbeat.unref();
   }

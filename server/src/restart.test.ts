@@ -1,57 +1,29 @@
 // The server as a real child process: stopped gracefully (SIGTERM) and killed (-9) mid-edit, then
 // started again on the same data directory and port. Nothing any client had received may be lost,
 // and clients must reconnect by themselves.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectMap, type MapClient } from './http/testing.ts';
 import { freePort, waitFor } from './sync/testClients.ts';
+import { killMainProcess, type MainProcess, startMainProcess } from './testMainProcess.ts';
 
 const OWNER_KEY = 'restart-test-owner-key-0123456789';
-const main = join(import.meta.dirname, 'main.ts');
-
-async function startChild(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', main, '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'],
-    { env: { ...process.env, FLOWMAP_OWNER_KEY: OWNER_KEY }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
+const startChild = (port: number, dataDir: string) =>
+  startMainProcess({
+    port,
+    args: ['--data-dir', dataDir, '--log-level', 'warn'],
+    env: { FLOWMAP_OWNER_KEY: OWNER_KEY },
   });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  await waitFor(
-    () => output.includes('Flowmap is running'),
-    () => `server start: ${output}`,
-    30_000,
-  );
-  return child;
-}
 
-function exited(child: ChildProcess): Promise<number | string | null> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return Promise.resolve(child.exitCode ?? child.signalCode);
-  }
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-}
-
-const children: ChildProcess[] = [];
+const children: MainProcess[] = [];
 const clients: MapClient[] = [];
 let dataDir = '';
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
-  for (const child of children.splice(0)) {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await exited(child);
-    }
-  }
+  for (const proc of children.splice(0)) await killMainProcess(proc);
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -84,12 +56,12 @@ describe('server restart', () => {
       for (let k = 0; k < 5; k++) edits(writer).set(`e${n++}`, n);
     }, 2);
     await waitFor(() => edits(watcher).size >= 200, 'watcher saw a stream of edits');
-    const child = children[0] as ChildProcess;
+    const { child, exited } = children[0] as MainProcess;
     child.kill('SIGKILL');
     // What the watcher had received is what "someone else has seen": it must all survive.
     const seen = [...edits(watcher).keys()];
     clearInterval(typing);
-    expect(await exited(child)).toBe('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
     // The writer goes away for good, so its unsent edits cannot paper over a loss.
     writer.destroy();
 
@@ -117,10 +89,10 @@ describe('server restart', () => {
         resolve((e as unknown as { code: number }).code),
       ),
     );
-    const child = children[0] as ChildProcess;
+    const { child, exited } = children[0] as MainProcess;
     child.kill('SIGTERM');
     expect(await closeCode).toBe(1012);
-    expect(await exited(child)).toBe(0);
+    expect(await exited).toBe(0);
     writer.destroy();
 
     children.push(await startChild(port, dataDir));

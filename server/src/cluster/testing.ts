@@ -15,6 +15,7 @@ import { PostgresStorage } from '../storage/postgres.ts';
 import { randomSuffix } from '../storage/postgresTesting.ts';
 import type { SyncLimits } from '../sync/index.ts';
 import { freePort, waitFor } from '../sync/testClients.ts';
+import { killMainProcess, type MainProcess, startMainProcess } from '../testMainProcess.ts';
 
 export { freePort };
 
@@ -128,8 +129,6 @@ export interface ChildInstance {
   kill(): Promise<void>;
 }
 
-const MAIN = join(import.meta.dirname, '..', 'main.ts');
-
 /** The real server (main.ts) as a child process on DATABASE_URL and REDIS_URL. */
 export async function startChildInstance(options: {
   databaseUrl: string;
@@ -139,12 +138,12 @@ export async function startChildInstance(options: {
 }): Promise<ChildInstance> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'flowmap-child-'));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', MAIN, '--port', String(port), '--log-level', 'warn'],
-    {
+  let proc: MainProcess;
+  try {
+    proc = await startMainProcess({
+      port,
+      args: ['--log-level', 'warn'],
       env: {
-        ...process.env,
         DATA_DIR: dataDir,
         FLOWMAP_OWNER_KEY: OWNER_KEY,
         DATABASE_URL: options.databaseUrl,
@@ -152,39 +151,18 @@ export async function startChildInstance(options: {
         REDIS_PREFIX: options.prefix,
         INSTANCE_ID: options.id,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    await waitFor(
-      () => {
-        if (child.exitCode !== null) throw new Error(`exited early: ${output}`);
-        return output.includes('Flowmap is running');
-      },
-      () => `child instance start: ${output}`,
-      30_000,
-    );
+    });
   } catch (error) {
-    child.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
   return {
     id: options.id,
-    url: `http://127.0.0.1:${port}`,
-    child,
-    output: () => output,
+    url: proc.base,
+    child: proc.child,
+    output: proc.output,
     async kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
+      await killMainProcess(proc);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

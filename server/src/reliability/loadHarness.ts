@@ -1,87 +1,32 @@
 // Shared pieces of the reliability tests: the real server (`main.ts`) as a child process that can
 // be killed with -9 and started again on the same port and data directory, and an opt-in report
 // of the figures a test measured (`FLOWMAP_RELIABILITY_REPORT=1`), quiet by default.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { freePort, waitFor } from '../sync/testClients.ts';
+import { freePort } from '../sync/testClients.ts';
+import { killMainProcess, type MainProcess, startMainProcess } from '../testMainProcess.ts';
 
 export { freePort };
 
 export const OWNER_KEY = 'reliability-test-owner-key-0123456789';
-const main = join(import.meta.dirname, '..', 'main.ts');
 
-export interface ServerProcess {
-  child: ChildProcess;
-  base: string;
-  /** Everything the process printed (stdout and stderr), for failure messages. */
-  output(): string;
-  /** Resolves with the exit code, or the signal that ended the process. */
-  exited: Promise<number | string | null>;
-}
+export type ServerProcess = MainProcess;
 
 /** Starts `main.ts` on SQLite in `dataDir`; resolves once it listens. */
-export async function startServerProcess(
+export function startServerProcess(
   port: number,
   dataDir: string,
   timeoutMs = 20_000,
 ): Promise<ServerProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      main,
-      '--port',
-      String(port),
-      '--data-dir',
-      dataDir,
-      '--log-level',
-      'warn',
-      // Every client reconnects after a crash; the per-IP limit is for the open internet.
-      '--conn-rate',
-      '100000',
-    ],
-    {
-      env: { ...process.env, FLOWMAP_OWNER_KEY: OWNER_KEY },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
+  return startMainProcess({
+    port,
+    // Every client reconnects after a crash; the per-IP limit is for the open internet.
+    args: ['--data-dir', dataDir, '--log-level', 'warn', '--conn-rate', '100000'],
+    env: { FLOWMAP_OWNER_KEY: OWNER_KEY },
+    timeoutMs,
   });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<number | string | null>((resolve) =>
-    child.once('exit', (code, signal) => resolve(code ?? signal)),
-  );
-  const base = `http://127.0.0.1:${port}`;
-  const proc: ServerProcess = { child, base, output: () => output, exited };
-  try {
-    await waitFor(
-      () => {
-        if (child.exitCode !== null || child.signalCode !== null) {
-          throw new Error(`server exited early: ${output}`);
-        }
-        return output.includes('Flowmap is running');
-      },
-      () => `server start: ${output}`,
-      timeoutMs,
-    );
-  } catch (error) {
-    await stopProcess(proc);
-    throw error;
-  }
-  return proc;
 }
 
 /** Kills the process with SIGKILL unless it already ended; resolves when it has. */
-export async function stopProcess(proc: ServerProcess): Promise<void> {
-  const { child } = proc;
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  await proc.exited;
-}
+export const stopProcess = killMainProcess;
 
 /** Creates a map through the API with the owner key. */
 export async function createMapOnServer(

@@ -7,13 +7,15 @@ import { performance } from 'node:perf_hooks';
 import {
   assertRedisReachable,
   type ChildInstance,
+  connectMap,
   createMap,
+  createTestDatabase,
+  type MapClient,
   startChildInstance,
+  type TestDatabase,
   testPrefix,
-} from '../server/src/cluster/testing.ts';
-import { connectMap, type MapClient } from '../server/src/http/testing.ts';
-import { createTestDatabase, type TestDatabase } from '../server/src/storage/postgresTesting.ts';
-import { waitFor } from '../server/src/sync/testClients.ts';
+  waitFor,
+} from '@flowmap/server/testing';
 import { printTimings, type Timing } from './harness.ts';
 
 const EDITS = 300;

@@ -10,10 +10,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
-import { connectMap, type MapClient } from '../server/src/http/testing.ts';
-import { SqliteStorage } from '../server/src/storage/sqlite.ts';
-import { loadStoredDoc } from '../server/src/sync/testClients.ts';
+import { SqliteStorage } from '@flowmap/server/storage';
+import { connectMap, loadStoredDoc, type MapClient } from '@flowmap/server/testing';
 import { record } from './results.ts';
 
 const OWNER_KEY = 'bench-load-owner-key-0123456789abcdef';
@@ -35,7 +33,7 @@ const SCENARIOS: ReadonlyArray<{ label: string; rooms: number; clients: number }
 ];
 
 // flowmap-os: the same server with SQLITE_FSYNC=off (acknowledged once the OS has the write).
-type Kind = 'flowmap' | 'flowmap-os' | 'baseline';
+export type Kind = 'flowmap' | 'flowmap-os' | 'baseline';
 
 const STATS_CODE = `
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -69,8 +67,8 @@ export function onMessage(handlers) {
 `;
 
 function flowmapChild(dir: string, fsync: boolean): string {
-  const app = pathToFileURL(join(import.meta.dirname, '../server/src/http/app.ts')).href;
-  const sqlite = pathToFileURL(join(import.meta.dirname, '../server/src/storage/sqlite.ts')).href;
+  const app = import.meta.resolve('@flowmap/server/app');
+  const sqlite = import.meta.resolve('@flowmap/server/storage');
   return `
 import { onMessage } from './stats.mjs';
 import { createServer } from '${app}';
@@ -127,7 +125,7 @@ interface ChildMessage {
   gcMaxMs?: number;
 }
 
-class ServerChild {
+export class ServerChild {
   private waiters: Array<(m: ChildMessage) => void> = [];
   private output = '';
   private constructor(
@@ -195,7 +193,7 @@ class ServerChild {
   }
 }
 
-async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
+export async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const end = performance.now() + timeoutMs;
   while (performance.now() < end) {
     if (check()) return true;

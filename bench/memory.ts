@@ -13,24 +13,24 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
-import { DEFAULT_META } from '@flowmap/shared';
-import { writeMapToDoc } from '@flowmap/shared/doc';
-import * as Y from 'yjs';
-import { newSecret } from '../server/src/auth/secrets.ts';
-import { connectMap, type MapClient } from '../server/src/http/testing.ts';
-import { newMapId } from '../server/src/maps/service.ts';
-import { SqliteStorage } from '../server/src/storage/sqlite.ts';
+import { SqliteStorage } from '@flowmap/server/storage';
 import {
+  connectMap,
   encodeAwarenessMessage,
   encodeAwarenessUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
+  type MapClient,
   MESSAGE_SYNC,
+  newMapId,
+  newSecret,
+  RawClient,
   SYNC_STEP1,
   SYNC_STEP2,
-} from '../server/src/sync/protocol.ts';
-import { RawClient } from '../server/src/sync/testClients.ts';
+} from '@flowmap/server/testing';
+import { DEFAULT_META } from '@flowmap/shared';
+import { writeMapToDoc } from '@flowmap/shared/doc';
+import * as Y from 'yjs';
 import { largeState } from './fixtures.ts';
 import { record } from './results.ts';
 
@@ -96,8 +96,8 @@ export function serve(handlers) {
 `;
 
 function flowmapChild(dataDir: string): string {
-  const app = pathToFileURL(join(import.meta.dirname, '../server/src/http/app.ts')).href;
-  const sqlite = pathToFileURL(join(import.meta.dirname, '../server/src/storage/sqlite.ts')).href;
+  const app = import.meta.resolve('@flowmap/server/app');
+  const sqlite = import.meta.resolve('@flowmap/server/storage');
   return `
 import { serve } from './ipc.mjs';
 import { createServer } from '${app}';
@@ -111,7 +111,7 @@ const server = await createServer(
 );
 const url = await server.listen();
 serve({
-  rooms: () => server.rooms.stats(),
+  rooms: () => ({ ...server.rooms.stats(), shadows: server.rooms.shadowCount() }),
   async close() { await server.close(); await storage.close(); },
 });
 process.send({ type: 'ready', url });
@@ -175,6 +175,7 @@ interface Reply extends Partial<Heap> {
   url?: string;
   rooms?: number;
   connections?: number;
+  shadows?: number;
   path?: string;
 }
 
@@ -255,6 +256,11 @@ class ServerChild {
       external: r.external ?? 0,
       arrayBuffers: r.arrayBuffers ?? 0,
     };
+  }
+
+  /** Flowmap only: loaded maps holding a shadow document. */
+  async shadows(): Promise<number> {
+    return (await this.ask('rooms')).shadows ?? Number.NaN;
   }
 
   async rooms(): Promise<number> {
@@ -456,6 +462,9 @@ interface KindResult {
   idle: Heap;
   held: Heap;
   perDocBytes: number;
+  /** Flowmap: the same documents right after each got an edit, i.e. with its shadow built. */
+  edited: Heap | null;
+  perDocEditedBytes: number | null;
   /** (b): after the warm-up, and after CYCLED_ROOMS rooms were opened and closed. */
   before: Heap;
   after: Heap;
@@ -493,6 +502,14 @@ async function runKind(
     const loaded = await server.rooms();
     if (loaded !== maps.held.length) throw new Error(`${loaded} rooms loaded, not ${HELD}`);
     const held = await server.heap();
+    // Flowmap keeps a shadow document only while a map is written to: one edit per map builds it.
+    let edited: Heap | null = null;
+    if (kind === 'flowmap') {
+      for (const c of clients) c.doc.getMap('meta').set('title', 'Edited');
+      const built = await waitUntil(async () => (await server.shadows()) === HELD, SYNC_TIMEOUT_MS);
+      if (!built) throw new Error(`not every edited map built its shadow`);
+      edited = await server.heap();
+    }
     for (const c of clients.splice(0)) c.destroy();
     await untilUnloaded(server);
 
@@ -540,6 +557,8 @@ async function runKind(
       idle,
       held,
       perDocBytes: (held.heapUsed - idle.heapUsed) / HELD,
+      edited,
+      perDocEditedBytes: edited ? (edited.heapUsed - idle.heapUsed) / HELD : null,
       before,
       after,
       rounds,
@@ -615,6 +634,26 @@ function report(updateBytes: number, results: Partial<Record<Kind, KindResult | 
       perUpdateByte: r.perDocBytes / updateBytes,
       ...(ratio === null ? {} : { baseline: LABEL.baseline, ratio }),
     });
+    if (r.perDocEditedBytes !== null && r.edited) {
+      const editedRatio = baseline ? r.perDocEditedBytes / baseline.perDocBytes : null;
+      console.log(
+        `  ${`${LABEL[kind]}, each map just edited`.padEnd(40)} ${kb(r.perDocEditedBytes)} KB per document ` +
+          `(with its shadow document, released after 30 s without writes; heap ` +
+          `${mb(r.edited.heapUsed)} MB)` +
+          (editedRatio === null ? '' : `  ×${editedRatio.toFixed(2)} baseline`),
+      );
+      record(
+        sectionA,
+        `${LABEL[kind]}, each map just edited (shadow built)`,
+        r.perDocEditedBytes / 1024,
+        'KB',
+        {
+          heapMB: r.edited.heapUsed / 2 ** 20,
+          documents: HELD,
+          ...(editedRatio === null ? {} : { baseline: LABEL.baseline, ratio: editedRatio }),
+        },
+      );
+    }
   }
 
   const sectionB = `Memory: heap after ${CYCLED_ROOMS.toLocaleString('en')} rooms opened and closed`;

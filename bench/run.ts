@@ -55,10 +55,16 @@ function readBench(): void {
 const BENCHMARKS: Record<string, () => unknown> = {
   metrics: metricsBench,
   read: readBench,
+  forecast: async () => (await import('./forecast.ts')).forecastBench(),
+  measure: async () => {
+    (await import('./measure.ts')).measureBench();
+    await (await import('./measureWorker.ts')).measureWorkerBench();
+  },
   editor: async () => (await import('./editor.ts')).editorBench(),
   memory: async () => (await import('./memory.ts')).memoryBench(),
   cluster: async () => (await import('./cluster.ts')).clusterBench(),
   load: async () => (await import('./load.ts')).loadBench(),
+  capacity: async () => (await import('./capacity.ts')).capacityBench(),
 };
 
 const asked = process.argv.slice(2).filter((a) => a !== '--');

@@ -1,5 +1,8 @@
+import './app/noEval.ts';
+import './i18n/index.ts';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
+import './i18n/hangul.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';

@@ -13,7 +13,7 @@ it('opens a read-only canvas that cannot change the map', async () => {
 
   await page.getByText('View only').first().waitFor();
   await viewer.node('Security review').waitFor();
-  expect(await viewer.figure('Lead time').innerText()).toBe('4w 2d');
+  expect(await viewer.figure('Lead time').innerText()).toBe('4w 2d 2h');
   // No editing affordances.
   expect(await page.getByRole('button', { name: 'Add a process stage' }).count()).toBe(0);
   expect(await page.getByRole('button', { name: /Future state/ }).count()).toBe(0);

@@ -68,7 +68,9 @@ describe('export menu', () => {
     expect(lines[0]).toBe(
       'state_id,state_name,state_kind,stage_id,stage_name,team,lead_time_minutes,' +
         'process_time_minutes,pct_ca,waiting_minutes,efficiency,waiting_share,' +
-        'on_critical_path,bottleneck_rank,low_pct_ca',
+        'on_critical_path,bottleneck_rank,low_pct_ca,node_type,counted,people,batch_size,' +
+        'wip_items,lead_time_low_minutes,lead_time_high_minutes,time_source,rated_by,outside,' +
+        'utilisation,queue_items,state_lt_p50_minutes,state_lt_p85_minutes,state_lt_p95_minutes',
     );
     expect(lines).toHaveLength(1 + 12 + 1);
     expect(lines.find((l) => l.startsWith('future,Future state,future,manual-tests,'))).toMatch(

@@ -26,7 +26,7 @@ it('library, editor and compare view look right', async () => {
 
   const editor = await new EditorPage(page).open(editUrl(e2e.server, payments));
   await editor.node('Security review').waitFor();
-  await expect.poll(() => editor.figure('Lead time').innerText()).toBe('4w 2d');
+  await expect.poll(() => editor.figure('Lead time').innerText()).toBe('4w 2d 2h');
   await editor.page.getByRole('button', { name: /^Bottleneck 1:/ }).click();
   await editor.inspectorField('Name').waitFor();
   await page.screenshot({ path: `${ARTIFACTS}/editor.png` });

@@ -39,13 +39,15 @@ it('takes a snapshot, and after a change the comparison with now shows the chang
   expect(await snapshots.nameField().inputValue()).toBe(thisQuarter());
   const row = await snapshots.row('2026-Q3 review').innerText();
   // Lead time, flow efficiency, rolled %C/A, then each key metric's level (and value).
-  expect(row).toMatch(/4w 2d\s+8\.8%\s+39%/);
-  expect(row).toMatch(/Medium\s*, 0\.5 per week\s*Low\s*, 4w 2d\s*High\s*, 15%\s*Medium\s*, 1d 4h/);
+  expect(row).toMatch(/4w 2d 2h\s+8\.8%\s+39%/);
+  expect(row).toMatch(
+    /Medium\s*, 0\.5 per week\s*Low\s*, 4w 2d 2h\s*High\s*, 15%\s*Medium\s*, 1d 4h/,
+  );
 
   // The quarter's work: security review down from 10 to 1 day, releases weekly.
   await snapshots.back();
   await setStage(editor, 'Security review', 'Elapsed time (LT)', '1d');
-  await expect.poll(() => editor.figure('Lead time').innerText()).toBe('2w 3d');
+  await expect.poll(() => editor.figure('Lead time').innerText()).toBe('2w 3d 2h');
   await setDora(editor, 'Deployments per week', '1');
   // Measured separately by the team, it overrides the map's total lead time.
   await setDora(editor, 'Lead time for changes', '3d');
@@ -56,10 +58,10 @@ it('takes a snapshot, and after a change the comparison with now shows the chang
   await comparison.waitFor();
   const text = await comparison.innerText();
   expect(text).toContain('Lead time, 2026-Q3 review · Current state → Now · Current state');
-  expect(text).toMatch(/4w 2d\s*→\s*2w 3d\s*↓ −40%/);
+  expect(text).toMatch(/4w 2d 2h\s*→\s*2w 3d 2h\s*↓ −40%/);
   expect(text).toContain('The lead time is 1w 4d shorter.');
   expect(text).toMatch(/Flow efficiency\s*8\.8%\s*→\s*to\s*15%/);
-  expect(text).toMatch(/Security review\s*Lead time \(LT\)\s*10d\s*1d\s*−90%/);
+  expect(text).toMatch(/Security review\s*Lead time \(LT\)\s*2w\s*1d\s*−90%/);
   // The four key metrics, value and level before → after.
   const dora = await comparison.getByRole('table').first().innerText();
   expect(dora).toMatch(
@@ -99,9 +101,9 @@ it('keeps snapshots across a server restart', async () => {
   await expect.poll(() => snapshots.listedNames()).toEqual(['Before the restart']);
   const opened = await snapshots.openSnapshot('Before the restart');
   await opened.getByText('Read-only').waitFor();
-  await expect.poll(() => opened.locator('.figure dd').first().innerText()).toBe('4w 2d');
+  await expect.poll(() => opened.locator('.figure dd').first().innerText()).toBe('4w 2d 2h');
   expect(await opened.getByRole('table').last().innerText()).toMatch(
-    /Security review\s*Security\s*10d\s*4h\s*9d 4h/,
+    /Security review\s*Security\s*2w\s*4h\s*1w 4d 4h/,
   );
   await editor.page.screenshot({ path: `${ARTIFACTS}/snapshot-open.png` });
 });
@@ -146,14 +148,14 @@ it('draws the trend with one point per snapshot, plus now', async () => {
   const rows = await snapshots.trendTable();
   expect(rows.map((r) => [r[0], r[2], r[5], r[7]])).toEqual([
     ['Review', 'Total lead time', 'Deployment frequency', 'Change failure rate'],
-    ['2026-Q1 review', '4w 2d', '0.5 per week · Medium', '15% · High'],
-    ['2026-Q2 review', '4w', '1 per week · High', '12% · High'],
-    ['2026-Q3 review', '3w 2d', '3 per week · High', '8% · High'],
-    ['Now', '2w 4d', '3 per week · High', '8% · High'],
+    ['2026-Q1 review', '4w 2d 2h', '0.5 per week · Medium', '15% · High'],
+    ['2026-Q2 review', '4w 2h', '1 per week · High', '12% · High'],
+    ['2026-Q3 review', '3w 2d 2h', '3 per week · High', '8% · High'],
+    ['Now', '2w 4d 2h', '3 per week · High', '8% · High'],
   ]);
   expect(rows[4]?.[1]).toBe('live');
   expect(await snapshots.chart('totalLeadTimeMinutes').locator('figcaption').innerText()).toMatch(
-    /Total lead time\s*2w 4d\s*−36% since 2026-Q1 review/,
+    /Total lead time\s*2w 4d 2h\s*−36% since 2026-Q1 review/,
   );
 
   // Tall enough for the whole trend: the view scrolls inside the page.
@@ -219,7 +221,7 @@ it('restores a snapshot as a new map for the owner and opens it', async () => {
   await expect
     .poll(() => editor.page.locator('.titlebar-text').innerText())
     .toBe('Payments (2026-Q3 review)');
-  await expect.poll(() => editor.figure('Lead time').innerText()).toBe('4w 2d');
+  await expect.poll(() => editor.figure('Lead time').innerText()).toBe('4w 2d 2h');
   // The original keeps its change and its snapshot.
   const original = await e2e.server.api<{
     states: Record<string, { nodes: Record<string, { elapsedMinutes?: number }> }>;

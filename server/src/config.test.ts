@@ -28,6 +28,36 @@ describe('configuration for several instances', () => {
     expect(() => load([], { TRUST_PROXY: 'yes' })).toThrow(ConfigError);
   });
 
+  it("lets 'self' frame the editor unless told otherwise (FRAME_ANCESTORS / --frame-ancestors)", () => {
+    expect(load([]).frameAncestors).toBe("'self'");
+    expect(load([], { FRAME_ANCESTORS: '' }).frameAncestors).toBe("'self'");
+    expect(load([], { FRAME_ANCESTORS: "'none'" }).frameAncestors).toBe("'none'");
+    expect(
+      load([], {
+        FRAME_ANCESTORS: "  'self'   https://wiki.example.com  *.example.org:8443 https: ",
+      }).frameAncestors,
+    ).toBe("'self' https://wiki.example.com *.example.org:8443 https:");
+    expect(
+      load(['--frame-ancestors', 'https://a.example/path'], { FRAME_ANCESTORS: "'none'" })
+        .frameAncestors,
+    ).toBe('https://a.example/path');
+  });
+
+  it('refuses frame-ancestors values that would inject into the CSP header', () => {
+    for (const value of [
+      "'self'; script-src *",
+      "'self', default-src *",
+      "'self'\r\nSet-Cookie: x=1",
+      "'self'\nfoo",
+      "'unsafe-inline'",
+      "'none' 'self'",
+      'https://a.example/x;y',
+      '"self"',
+    ]) {
+      expect(() => load([], { FRAME_ANCESTORS: value }), value).toThrow(ConfigError);
+    }
+  });
+
   it('reads PostgreSQL and Redis from the environment, flags first', () => {
     const env = {
       DATABASE_URL: 'postgres://u:pw@db:5432/flowmap',

@@ -10,8 +10,10 @@ export interface ServerConfig {
   dataDir: string;
   /** Instance owner key; when unset, one is created under dataDir on first start. */
   ownerKey: string | undefined;
-  /** Largest websocket frame accepted, bytes. */
+  /** Largest websocket frame accepted, bytes (an edit link's offline sync: maxDocumentBytes). */
   maxPayload: number;
+  /** Largest encoded document a map may grow to, bytes; writes beyond it are refused. */
+  maxDocumentBytes: number;
   /** Largest HTTP request body accepted (JSON import), bytes. */
   maxBodyBytes: number;
   /** New websocket connections allowed per client IP per minute. */
@@ -21,6 +23,11 @@ export interface ServerConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Directory of the built client; served at / when it exists. */
   clientDir: string;
+  /**
+   * Who may show the editor in a frame: the CSP `frame-ancestors` sources, space separated
+   * (`'self'` by default; `'none'`, or e.g. `'self' https://wiki.example.com`).
+   */
+  frameAncestors?: string;
   /** Where people reach this server, for printed links. */
   publicUrl: string | undefined;
   /**
@@ -46,13 +53,19 @@ Options (environment variable in brackets):
   --host <addr>            address to bind [HOST] (default 127.0.0.1; 0.0.0.0 for a LAN workshop)
   --data-dir <path>        where the SQLite database and owner key live [DATA_DIR] (default ./data)
   --owner-key <key>        instance owner key [FLOWMAP_OWNER_KEY] (default: generated, kept in data dir)
-  --max-payload <bytes>    largest websocket message [MAX_PAYLOAD] (default 2097152)
+  --max-payload <bytes>    largest websocket message [MAX_PAYLOAD] (default 2097152); an edit
+                           link's first sync after offline work may be up to --max-document
+  --max-document <bytes>   largest map document; writes beyond it are refused [MAX_DOCUMENT]
+                           (default 16777216)
   --max-body <bytes>       largest HTTP request body [MAX_BODY] (default 5242880)
   --conn-rate <n>          websocket connections per IP per minute [CONN_RATE] (default 120)
   --trust-proxy <n>        reverse proxies in front whose X-Forwarded-For is believed, for
                            per-IP limits [TRUST_PROXY] (default 0: the socket's address)
   --log-level <level>      fatal|error|warn|info|debug|trace|silent [LOG_LEVEL] (default info)
   --client-dir <path>      built client to serve [CLIENT_DIR] (default client/dist)
+  --frame-ancestors <src>  who may frame the editor: CSP sources, space separated, e.g.
+                           "'self' https://wiki.example.com" or "'none'" [FRAME_ANCESTORS]
+                           (default 'self')
   --public-url <url>       base URL printed in links [PUBLIC_URL] (default http://HOST:PORT)
   --sqlite-fsync <on|off>  fsync before acknowledging an edit (off: survives a crash of the
                            server, not a power loss) [SQLITE_FSYNC] (default on)
@@ -76,6 +89,32 @@ function integer(name: string, value: string | undefined, fallback: number, min 
   return n;
 }
 
+// CSP source expressions as frame-ancestors takes them: a scheme (`https:`) or a host with an
+// optional scheme, `*.` wildcard, port and path. Nothing that could end the directive (`;`), start
+// another policy (`,`) or a header line: the value goes into a response header.
+const SCHEME_SOURCE = /^[a-z][a-z0-9+.-]*:$/i;
+const HOST_SOURCE =
+  /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(?:\d{1,5}|\*))?(?:\/[\w.~%/-]*)?$/i;
+
+function frameAncestors(value: string | undefined): string {
+  const sources = (value ?? '')
+    .trim()
+    .split(/[ \t]+/)
+    .filter(Boolean);
+  if (sources.length === 0) return "'self'";
+  for (const source of sources) {
+    if (source === "'self'" || source === "'none'") continue;
+    if (SCHEME_SOURCE.test(source) || HOST_SOURCE.test(source)) continue;
+    throw new ConfigError(
+      `FRAME_ANCESTORS takes CSP sources separated by spaces ('self', 'none', https://host), got “${source}”`,
+    );
+  }
+  if (sources.includes("'none'") && sources.length > 1) {
+    throw new ConfigError("FRAME_ANCESTORS: 'none' cannot be combined with other sources");
+  }
+  return sources.join(' ');
+}
+
 const defaultClientDir = resolve(import.meta.dirname, '../../client/dist');
 
 export function loadConfig(
@@ -91,11 +130,13 @@ export function loadConfig(
       'data-dir': { type: 'string' },
       'owner-key': { type: 'string' },
       'max-payload': { type: 'string' },
+      'max-document': { type: 'string' },
       'max-body': { type: 'string' },
       'conn-rate': { type: 'string' },
       'trust-proxy': { type: 'string' },
       'log-level': { type: 'string' },
       'client-dir': { type: 'string' },
+      'frame-ancestors': { type: 'string' },
       'public-url': { type: 'string' },
       'sqlite-fsync': { type: 'string' },
       'database-url': { type: 'string' },
@@ -148,6 +189,12 @@ export function loadConfig(
       2 * 1024 * 1024,
       1024,
     ),
+    maxDocumentBytes: integer(
+      'max document',
+      values['max-document'] ?? env.MAX_DOCUMENT,
+      16 * 1024 * 1024,
+      16 * 1024,
+    ),
     maxBodyBytes: integer('max body', values['max-body'] ?? env.MAX_BODY, 5 * 1024 * 1024, 1024),
     connectionsPerIpPerMinute: integer(
       'connection rate',
@@ -158,6 +205,7 @@ export function loadConfig(
     trustProxyHops: integer('trusted proxy hops', values['trust-proxy'] ?? env.TRUST_PROXY, 0),
     logLevel: logLevel as ServerConfig['logLevel'],
     clientDir: resolve(values['client-dir'] ?? env.CLIENT_DIR ?? defaultClientDir),
+    frameAncestors: frameAncestors(values['frame-ancestors'] ?? env.FRAME_ANCESTORS),
     publicUrl: values['public-url'] ?? env.PUBLIC_URL,
     databaseUrl: databaseUrl || undefined,
     redisUrl: redisUrl || undefined,

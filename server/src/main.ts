@@ -5,7 +5,7 @@ import { RedisFanout } from './cluster/redisFanout.ts';
 import { HELP, loadConfig, redactCredentials, type ServerConfig } from './config.ts';
 import { createServer } from './http/app.ts';
 import { PostgresStorage } from './storage/postgres.ts';
-import { SqliteStorage } from './storage/sqlite.ts';
+import { SqliteStorage } from './storage/sqlite/index.ts';
 import type { Storage } from './storage/types.ts';
 import { SILENT_LOGGER, type SyncLogger } from './sync/index.ts';
 

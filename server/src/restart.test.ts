@@ -5,9 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectMap, type MapClient } from './http/testing.ts';
-import { freePort, waitFor } from './sync/testClients.ts';
-import { killMainProcess, type MainProcess, startMainProcess } from './testMainProcess.ts';
+import { connectMap, type MapClient } from './http/harness.testkit.ts';
+import { killMainProcess, type MainProcess, startMainProcess } from './mainProcess.testkit.ts';
+import { freePort, waitFor } from './sync/clients.testkit.ts';
 
 const OWNER_KEY = 'restart-test-owner-key-0123456789';
 const startChild = (port: number, dataDir: string) =>

@@ -1,6 +1,13 @@
 // The server's JSON API as the web app uses it. The owner key arrives once in the URL fragment
 // (`/#key=…`, never sent to the server in a request line) and is kept in localStorage.
-import type { FlowMap, MapHeadline, Problem } from '@flowmap/shared';
+import type { FlowMap, Problem, TemplateId } from '@flowmap/shared';
+import type { Access, MapLinks, MapSummary, SnapshotSummary } from '@flowmap/shared/api';
+import { displayT } from '@flowmap/shared/i18n';
+import type { ViewerAction } from '@flowmap/shared/workshop/doc';
+
+// The wire types live in shared/api, with the server that answers with them; the app's files take
+// them from here with the calls that return them.
+export type { Access, MapLinks, MapSummary, SnapshotSummary };
 
 const OWNER_KEY_STORAGE = 'flowmap.ownerKey';
 
@@ -41,7 +48,9 @@ async function request<T>(path: string, init: RequestInit & { json?: unknown } =
   if (!res.ok) {
     throw new ApiError(
       res.status,
-      typeof body.error === 'string' ? body.error : `request failed (${res.status})`,
+      typeof body.error === 'string'
+        ? body.error
+        : displayT('common')('requestFailed', { status: res.status }),
       Array.isArray(body.problems) ? (body.problems as Problem[]) : [],
       Array.isArray(body.messages) ? (body.messages as string[]) : [],
     );
@@ -49,36 +58,11 @@ async function request<T>(path: string, init: RequestInit & { json?: unknown } =
   return body as T;
 }
 
-export interface MapSummary {
-  id: string;
-  title: string;
-  createdAt: number;
-  updatedAt: number;
-  stageCount: number;
-  leadTimeMinutes: number | null;
-}
-
-export interface MapLinks {
-  id: string;
-  editToken: string;
-  viewToken: string;
-}
-
-export type Access = 'edit' | 'view';
-
-/** A named snapshot of a map, with its headline figures per state as they were then. */
-export interface SnapshotSummary {
-  id: string;
-  name: string;
-  createdAt: number;
-  headline: MapHeadline;
-}
-
 const withToken = (path: string, token: string) => `${path}?token=${encodeURIComponent(token)}`;
 
 export const api = {
   listMaps: () => request<{ maps: MapSummary[] }>('/api/maps').then((r) => r.maps),
-  createMap: (title: string, template: 'blank' | 'software-delivery') =>
+  createMap: (title: string, template: TemplateId) =>
     request<MapLinks>('/api/maps', { method: 'POST', json: { title, template } }),
   getMap: (id: string) => request<MapLinks & { title: string }>(`/api/maps/${id}`),
   renameMap: (id: string, title: string) =>
@@ -101,13 +85,19 @@ export const api = {
       method: 'POST',
       json: { name },
     }),
-  /** The snapshot as schema-v1 JSON. */
+  /** The snapshot as schema-v2 JSON. */
   getSnapshot: (id: string, token: string, snapshotId: string) =>
     request<FlowMap>(withToken(`/api/maps/${id}/snapshots/${snapshotId}`, token)),
   /** Owner only: a new map from the snapshot; the original is left as it is. */
   restoreSnapshot: (id: string, snapshotId: string) =>
     request<MapLinks & { title: string }>(`/api/maps/${id}/snapshots/${snapshotId}/restore`, {
       method: 'POST',
+    }),
+  /** A view link's part in a workshop (join, answer, dot), applied by the server when allowed. */
+  workshopAction: (id: string, token: string, action: ViewerAction) =>
+    request<void>(withToken(`/api/maps/${id}/workshop/actions`, token), {
+      method: 'POST',
+      json: action,
     }),
   deleteSnapshot: (id: string, snapshotId: string) =>
     request<void>(`/api/maps/${id}/snapshots/${snapshotId}`, { method: 'DELETE' }),

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { captureOwnerKeyFromUrl } from '../api/http.ts';
 import { EditorPage } from '../pages/EditorPage.tsx';
@@ -7,6 +8,7 @@ import { LibraryPage } from '../pages/LibraryPage.tsx';
 captureOwnerKeyFromUrl();
 
 export function App() {
+  const { t } = useTranslation('common');
   useEffect(() => {
     document.title = 'Flowmap';
   }, []);
@@ -18,9 +20,9 @@ export function App() {
       </Route>
       <Route>
         <div className="page-message">
-          <h1>Not found</h1>
+          <h1>{t('notFound.title')}</h1>
           <p>
-            <a href="/">Go to your maps</a>
+            <a href="/">{t('notFound.goToMaps')}</a>
           </p>
         </div>
       </Route>

@@ -10,23 +10,19 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useSession } from '../app/SessionContext.tsx';
 import { setEditor, useEditor } from '../store/editorStore.ts';
 import { useActiveState, useCanEdit, useStateMetrics, useWorkingTime } from '../store/selectors.ts';
+import { useSession } from '../sync/SessionContext.tsx';
 import { ActionsContext } from './ActionsContext.ts';
 import { createCanvasActions, measuredOr } from './actions.ts';
+import { ConnectDialog } from './ConnectDialog.tsx';
 import { Cursors } from './Cursors.tsx';
 import { EmptyHint } from './EmptyHint.tsx';
 import { edgeTypes } from './edges/index.ts';
-import {
-  createDeriveCache,
-  type Size,
-  toFlowElements,
-  type VsmEdge,
-  type VsmNode,
-} from './elements.ts';
+import { createDeriveCache, toFlowElements } from './elements.ts';
 import { FIT_VIEW_OPTIONS } from './fitView.ts';
 import { Legend } from './Legend.tsx';
 import { minimapNodeColour, minimapStrokeColour } from './minimap.ts';
@@ -36,10 +32,15 @@ import { type PeerOverlay, peerOverlay, peerOverlayKey } from './peers.ts';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { pruneSelection } from './selection.ts';
 import { Toolbar } from './Toolbar.tsx';
+import type { Size, VsmEdge, VsmNode } from './types.ts';
 import { useFlowHandlers } from './useFlowHandlers.ts';
 import { useFollow, usePresencePublishing } from './usePresence.ts';
 import { useShortcuts } from './useShortcuts.ts';
+import { useViewPrefs } from './viewPrefs.ts';
+import { zoomLevel } from './zoomLevel.ts';
 import './canvas.css';
+import './nodes/semanticZoom.css';
+import '../styles/presentation.css';
 import './nodes/stage.css';
 import './nodes/shapes.css';
 import './edges/edges.css';
@@ -66,6 +67,28 @@ function usePeerOverlay(): PeerOverlay {
     }
     return memo.current.value;
   });
+}
+
+/**
+ * Selection follows keyboard focus: Tab (or an arrow key) to a node or arrow selects it, so S adds
+ * after the step that has focus. Mouse focus is left alone (a click selects through React Flow,
+ * Shift+click adds to the selection).
+ */
+function followFocus(event: FocusEvent): void {
+  const target = event.target;
+  if (!(target instanceof HTMLElement) || !target.matches(':focus-visible')) return;
+  const id = target.dataset.id;
+  if (!id) return;
+  const { selectedNodes, selectedEdges } = useEditor.getState();
+  if (target.classList.contains('react-flow__node')) {
+    if (selectedNodes.length !== 1 || selectedNodes[0] !== id || selectedEdges.length > 0) {
+      setEditor({ selectedNodes: [id], selectedEdges: [] });
+    }
+  } else if (target.classList.contains('react-flow__edge')) {
+    if (selectedEdges.length !== 1 || selectedEdges[0] !== id || selectedNodes.length > 0) {
+      setEditor({ selectedNodes: [], selectedEdges: [id] });
+    }
+  }
 }
 
 function FlowCanvas() {
@@ -98,6 +121,10 @@ function FlowCanvas() {
   const selectedNodes = useEditor((s) => s.selectedNodes);
   const selectedEdges = useEditor((s) => s.selectedEdges);
   const overlay = usePeerOverlay();
+  // A level, not the zoom: the canvas re-renders when simplified drawing starts or ends only.
+  const level = useStore((s) => zoomLevel(s.transform[2]));
+  const presenting = useViewPrefs((s) => s.presenting);
+  const minimapShown = useViewPrefs((s) => s.minimapShown);
   const selectedNodeSet = useMemo(() => new Set(selectedNodes), [selectedNodes]);
   const selectedEdgeSet = useMemo(() => new Set(selectedEdges), [selectedEdges]);
 
@@ -150,8 +177,22 @@ function FlowCanvas() {
   useEffect(() => {
     if (shownState.current === stateId) return;
     shownState.current = stateId;
-    if (useEditor.getState().following === null) void flow.fitView(FIT_VIEW_OPTIONS);
-  }, [stateId, flow]);
+    // After a frame, so the overlays that fit keeps clear of are laid out.
+    if (useEditor.getState().following === null) requestAnimationFrame(() => actions.fitNow());
+  }, [stateId, actions]);
+
+  // Presentation mode changes the canvas' size and its overlays: frame the map again.
+  const presented = useRef(presenting);
+  useEffect(() => {
+    if (presented.current === presenting) return;
+    presented.current = presenting;
+    document.documentElement.classList.toggle('is-presenting', presenting);
+    requestAnimationFrame(() => requestAnimationFrame(() => actions.fitNow()));
+  }, [presenting, actions]);
+  useEffect(() => {
+    document.documentElement.classList.toggle('is-presenting', presented.current);
+    return () => document.documentElement.classList.remove('is-presenting');
+  }, []);
 
   const onResized = useCallback((sizes: Map<string, Size>) => {
     setMeasured((previous) => {
@@ -164,6 +205,12 @@ function FlowCanvas() {
       }
       return next ?? previous;
     });
+  }, []);
+
+  useEffect(() => {
+    const element = container.current;
+    element?.addEventListener('focusin', followFocus);
+    return () => element?.removeEventListener('focusin', followFocus);
   }, []);
 
   const handlers = useFlowHandlers(session, actions, state, onResized);
@@ -192,7 +239,10 @@ function FlowCanvas() {
 
   return (
     <ActionsContext.Provider value={actions}>
-      <div ref={container} className={canEdit ? 'fm-canvas' : 'fm-canvas is-view-only'}>
+      <div
+        ref={container}
+        className={`fm-canvas fm-zoom-${level}${canEdit ? '' : ' is-view-only'}${presenting ? ' is-presenting' : ''}`}
+      >
         <ReactFlow<VsmNode, VsmEdge>
           nodes={nodes}
           edges={edges}
@@ -231,21 +281,24 @@ function FlowCanvas() {
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#c3c9d4" />
           <Toolbar session={session} />
-          <Legend />
-          <MiniMap
-            pannable
-            zoomable
-            ariaLabel="Overview of the map"
-            nodeColor={minimapNodeColour}
-            nodeStrokeColor={minimapStrokeColour}
-            nodeStrokeWidth={3}
-            maskColor="rgba(29, 35, 48, 0.08)"
-          />
+          {!presenting && <Legend />}
+          {minimapShown && !presenting && (
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel="Overview of the map"
+              nodeColor={minimapNodeColour}
+              nodeStrokeColor={minimapStrokeColour}
+              nodeStrokeWidth={3}
+              maskColor="rgba(29, 35, 48, 0.08)"
+            />
+          )}
           <Cursors />
         </ReactFlow>
         {state && Object.keys(state.nodes).length === 0 && <EmptyHint canEdit={canEdit} />}
         <Notice />
         <ShortcutsHelp />
+        <ConnectDialog />
       </div>
     </ActionsContext.Provider>
   );

@@ -1,14 +1,17 @@
 // What an empty state says: how to start (editors) or that there is nothing yet (viewers).
+import { useTranslation } from 'react-i18next';
+
 export function EmptyHint({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation('canvas');
   return (
     <div className="fm-empty" role="status">
       {canEdit ? (
         <>
-          <strong>This map is empty</strong>
-          <span>Double-click to add a stage, or use the toolbar</span>
+          <strong>{t('empty.title')}</strong>
+          <span>{t('empty.hint')}</span>
         </>
       ) : (
-        <strong>Nothing on this map yet</strong>
+        <strong>{t('empty.viewOnly')}</strong>
       )}
     </div>
   );

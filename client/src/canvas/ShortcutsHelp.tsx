@@ -1,25 +1,32 @@
 // The keyboard shortcut overlay ("?" or the toolbar button; Esc or the backdrop closes it). It
 // lists the same table the key handler uses; a view-only link sees only what it can use.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { setEditor, useEditor } from '../store/editorStore.ts';
-import { formatCombo, isMac, SHORTCUTS, type ShortcutGroup } from './shortcuts.ts';
+import {
+  formatCombo,
+  isMac,
+  SHORTCUTS,
+  type ShortcutGroup,
+  shortcutLabelKey,
+} from './shortcuts.ts';
 
 const GROUPS: ShortcutGroup[] = ['Add', 'Edit', 'View'];
 
+// Gestures by their catalog keys (help.mouse.<gesture> and help.mouse.<gesture>Does).
 const MOUSE_TIPS_EDIT = [
-  ['Double-click empty canvas', 'Add a stage there'],
-  ['Double-click a name', 'Rename it'],
-  ['Drag from a dot on the right', 'Draw a flow arrow'],
-  ['Drag from a dot underneath', 'Draw a rework arrow'],
-  ['Shift + click / Shift + drag', 'Select several'],
+  'doubleClickCanvas',
+  'doubleClickName',
+  'dragRight',
+  'dragBottom',
+  'clickPlus',
+  'shiftClick',
 ] as const;
 
-const MOUSE_TIPS_VIEW = [
-  ['Drag the canvas', 'Pan'],
-  ['Scroll', 'Zoom'],
-] as const;
+const MOUSE_TIPS_VIEW = ['dragCanvas', 'scroll'] as const;
 
 export function ShortcutsHelp() {
+  const { t } = useTranslation('canvas');
   const open = useEditor((s) => s.helpOpen);
   const canEdit = useEditor((s) => s.access === 'edit');
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -49,13 +56,13 @@ export function ShortcutsHelp() {
     <div className="fm-help-backdrop" ref={backdrop}>
       <div className="fm-help" role="dialog" aria-modal="true" aria-labelledby="fm-help-title">
         <header>
-          <h2 id="fm-help-title">Keyboard shortcuts</h2>
+          <h2 id="fm-help-title">{t('help.title')}</h2>
           <button
             ref={closeButton}
             type="button"
             onClick={close}
-            aria-label="Close (Esc)"
-            title="Close (Esc)"
+            aria-label={t('help.close')}
+            title={t('help.close')}
           >
             ✕
           </button>
@@ -66,7 +73,7 @@ export function ShortcutsHelp() {
             if (items.length === 0) return null;
             return (
               <section key={group}>
-                <h3>{group}</h3>
+                <h3>{t(`help.groups.${group}`)}</h3>
                 <dl>
                   {items.map((s) => (
                     <div key={s.id}>
@@ -75,7 +82,7 @@ export function ShortcutsHelp() {
                           <kbd key={formatCombo(c, mac)}>{formatCombo(c, mac)}</kbd>
                         ))}
                       </dt>
-                      <dd>{s.label}</dd>
+                      <dd>{t(shortcutLabelKey(s.id))}</dd>
                     </div>
                   ))}
                 </dl>
@@ -83,13 +90,13 @@ export function ShortcutsHelp() {
             );
           })}
           <section>
-            <h3>Mouse</h3>
+            <h3>{t('help.groups.Mouse')}</h3>
             <dl>
               {(canEdit ? [...MOUSE_TIPS_VIEW, ...MOUSE_TIPS_EDIT] : MOUSE_TIPS_VIEW).map(
-                ([gesture, effect]) => (
+                (gesture) => (
                   <div key={gesture}>
-                    <dt className="fm-help-gesture">{gesture}</dt>
-                    <dd>{effect}</dd>
+                    <dt className="fm-help-gesture">{t(`help.mouse.${gesture}`)}</dt>
+                    <dd>{t(`help.mouse.${gesture}Does`)}</dd>
                   </div>
                 ),
               )}

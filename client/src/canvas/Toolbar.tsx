@@ -1,22 +1,31 @@
-// The canvas toolbar, over the top-left corner: add nodes, undo/redo, auto-layout, view controls
-// and the shortcut help. Every button is labelled and names its shortcut in its tooltip; on a
-// view-only link only the view controls remain.
+// The canvas toolbar, docked along the top of the canvas with the key figures beside it: add nodes
+// (and a queue on the selected arrow), connect, undo/redo, auto-layout, view controls (minimap,
+// presentation) and the shortcut help. Every button is labelled and names its shortcut in its
+// tooltip; on a view-only link and in presentation mode only the view controls remain. Fit keeps
+// the map out from under this bar (fitView.ts measures it).
 import type { NodeType } from '@flowmap/shared';
 import { Panel, useStore } from '@xyflow/react';
-import { type ReactNode, useCallback, useSyncExternalStore } from 'react';
+import { type ReactNode, useCallback, useRef, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { setEditor, useEditor } from '../store/editorStore.ts';
 import type { MapSession } from '../sync/session.ts';
+import { toolIcons } from '../ui/icons.tsx';
 import { useCanvasActions } from './ActionsContext.ts';
-import { icons } from './icons.tsx';
+import { KeyFigures } from './KeyFigures.tsx';
+import { queueTarget } from './queuePlacement.ts';
+import { useRovingToolbar } from './rovingToolbar.ts';
 import { type ShortcutId, shortcutHint } from './shortcuts.ts';
+import { viewIcons } from './viewIcons.tsx';
+import { toggleViewPref, useViewPrefs } from './viewPrefs.ts';
 import './toolbar.css';
 
-const ADDABLE: { type: NodeType; label: string; shortcut: ShortcutId; tip: string }[] = [
-  { type: 'stage', label: 'Stage', shortcut: 'addStage', tip: 'Add a process stage' },
-  { type: 'start', label: 'Start', shortcut: 'addStart', tip: 'Add a start (the trigger)' },
-  { type: 'end', label: 'End', shortcut: 'addEnd', tip: 'Add an end (the customer)' },
-  { type: 'kaizen', label: 'Kaizen', shortcut: 'addKaizen', tip: 'Add a kaizen burst' },
-  { type: 'note', label: 'Note', shortcut: 'addNote', tip: 'Add a sticky note' },
+// Each type's button text and tooltip are toolbar.add.<type> and toolbar.add.<type>Tip.
+const ADDABLE: { type: Exclude<NodeType, 'queue'>; shortcut: ShortcutId }[] = [
+  { type: 'stage', shortcut: 'addStage' },
+  { type: 'start', shortcut: 'addStart' },
+  { type: 'end', shortcut: 'addEnd' },
+  { type: 'kaizen', shortcut: 'addKaizen' },
+  { type: 'note', shortcut: 'addNote' },
 ];
 
 /** Whether this person has anything to undo or redo, following the undo manager's stacks. */
@@ -74,47 +83,69 @@ function ToolButton({
 
 export function Toolbar({ session }: { session: MapSession }) {
   const actions = useCanvasActions();
-  const canEdit = useEditor((s) => s.access === 'edit');
+  const { t } = useTranslation('canvas');
+  const bar = useRef<HTMLDivElement>(null);
+  useRovingToolbar(bar);
+  const presenting = useViewPrefs((s) => s.presenting);
+  const minimapShown = useViewPrefs((s) => s.minimapShown);
+  const canEdit = useEditor((s) => s.access === 'edit') && !presenting;
   const helpOpen = useEditor((s) => s.helpOpen);
   const { canUndo, canRedo } = useUndoState(session);
-  const zoom = useStore((s) => Math.round(s.transform[2] * 100));
+  const arrowForQueue = useEditor((s) => {
+    const state = s.map && s.activeStateId ? (s.map.states[s.activeStateId] ?? null) : null;
+    return queueTarget(state, s.selectedEdges) !== null;
+  });
 
   return (
-    <Panel position="top-left" className="fm-toolbar-panel">
-      <div className="fm-toolbar" role="toolbar" aria-label="Canvas tools">
+    <Panel position="top-left" className="fm-topbar-panel">
+      <div ref={bar} className="fm-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
         {canEdit && (
           <>
             <div className="fm-tool-group">
               {ADDABLE.map((a) => (
                 <ToolButton
                   key={a.type}
-                  label={a.tip}
+                  label={t(`toolbar.add.${a.type}Tip`)}
                   shortcut={a.shortcut}
-                  icon={icons[a.type]}
-                  text={a.label}
+                  icon={toolIcons[a.type]}
+                  text={t(`toolbar.add.${a.type}`)}
                   onClick={() => actions.add(a.type)}
                 />
               ))}
+              <ToolButton
+                label={arrowForQueue ? t('toolbar.insertQueue') : t('toolbar.insertQueueFirst')}
+                shortcut="insertQueue"
+                icon={toolIcons.queue}
+                text={t('toolbar.queue')}
+                disabled={!arrowForQueue}
+                onClick={() => actions.insertQueue()}
+              />
+              <ToolButton
+                label={t('toolbar.connect')}
+                shortcut="connect"
+                icon={viewIcons.connect}
+                onClick={() => actions.openConnect()}
+              />
             </div>
             <div className="fm-tool-group">
               <ToolButton
-                label="Undo your last edit"
+                label={t('toolbar.undo')}
                 shortcut="undo"
-                icon={icons.undo}
+                icon={toolIcons.undo}
                 disabled={!canUndo}
                 onClick={actions.undo}
               />
               <ToolButton
-                label="Redo"
+                label={t('toolbar.redo')}
                 shortcut="redo"
-                icon={icons.redo}
+                icon={toolIcons.redo}
                 disabled={!canRedo}
                 onClick={actions.redo}
               />
               <ToolButton
-                label="Auto-layout left to right"
+                label={t('toolbar.layout')}
                 shortcut="layout"
-                icon={icons.layout}
+                icon={toolIcons.layout}
                 onClick={() => void actions.layout()}
               />
             </div>
@@ -122,37 +153,63 @@ export function Toolbar({ session }: { session: MapSession }) {
         )}
         <div className="fm-tool-group">
           <ToolButton
-            label="Fit the map on screen"
+            label={t('toolbar.fit')}
             shortcut="fitView"
-            icon={icons.fit}
+            icon={toolIcons.fit}
             onClick={actions.fitView}
           />
           <ToolButton
-            label="Zoom out"
+            label={t('toolbar.zoomOut')}
             shortcut="zoomOut"
-            icon={icons.zoomOut}
+            icon={toolIcons.zoomOut}
             onClick={actions.zoomOut}
           />
-          <output className="fm-zoom" aria-label="Zoom level">
-            {zoom}%
-          </output>
+          <ZoomReadout />
           <ToolButton
-            label="Zoom in"
+            label={t('toolbar.zoomIn')}
             shortcut="zoomIn"
-            icon={icons.zoomIn}
+            icon={toolIcons.zoomIn}
             onClick={actions.zoomIn}
           />
         </div>
         <div className="fm-tool-group">
+          {!presenting && (
+            <ToolButton
+              label={minimapShown ? t('toolbar.hideMinimap') : t('toolbar.showMinimap')}
+              shortcut="minimap"
+              icon={viewIcons.minimap}
+              pressed={minimapShown}
+              onClick={() => toggleViewPref('minimapShown')}
+            />
+          )}
           <ToolButton
-            label="Keyboard shortcuts"
+            label={presenting ? t('toolbar.leavePresentation') : t('toolbar.present')}
+            shortcut="present"
+            icon={viewIcons.present}
+            pressed={presenting}
+            onClick={() => toggleViewPref('presenting')}
+          />
+          <ToolButton
+            label={t('toolbar.help')}
             shortcut="help"
-            icon={icons.help}
+            icon={toolIcons.help}
             pressed={helpOpen}
             onClick={() => setEditor({ helpOpen: !helpOpen })}
           />
         </div>
       </div>
+      <KeyFigures />
     </Panel>
+  );
+}
+
+/** The zoom in per cent: its own component, so zooming re-renders this and not the toolbar. */
+function ZoomReadout() {
+  const { t } = useTranslation('canvas');
+  const zoom = useStore((s) => Math.round(s.transform[2] * 100));
+  return (
+    <output className="fm-zoom" aria-label={t('toolbar.zoomLevel')}>
+      {zoom}%
+    </output>
   );
 }

@@ -11,6 +11,8 @@ export interface CanvasUiState {
   /** Enter was pressed in that window: commit as soon as the input exists. */
   commitAhead: boolean;
   notice: { id: number; text: string } | null;
+  /** The "connect to…" picker is open for this node. */
+  connectingFrom: string | null;
 }
 
 export const useCanvasUi = create<CanvasUiState>(() => ({
@@ -19,6 +21,7 @@ export const useCanvasUi = create<CanvasUiState>(() => ({
   typedAhead: '',
   commitAhead: false,
   notice: null,
+  connectingFrom: null,
 }));
 
 /** How long keys are held for an input that has not appeared yet before giving up on it. */

@@ -72,7 +72,7 @@ export function parsePayload(text: string): ClipboardPayload | null {
   if (raw.nodes.length === 0 || raw.nodes.length > MAX_ITEMS || raw.edges.length > MAX_ITEMS) {
     return null;
   }
-  // The copied nodes and edges are checked as a state of a schema-v1 map: the very rules an
+  // The copied nodes and edges are checked as a state of a map: the very rules an
   // import or a document must satisfy, with no second set of field checks to keep in step.
   const nodes = byId(raw.nodes);
   if (!nodes) return null;

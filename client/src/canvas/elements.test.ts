@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDeriveCache, HANDLES, toFlowElements } from './elements.ts';
+import { createDeriveCache, toFlowElements } from './elements.ts';
 import {
   derive,
   deriveInput,
@@ -10,6 +10,7 @@ import {
   rework,
   templateState,
 } from './test-helpers.ts';
+import { HANDLES } from './types.ts';
 
 describe('toFlowElements on the software-delivery template', () => {
   const state = templateState();
@@ -34,13 +35,13 @@ describe('toFlowElements on the software-delivery template', () => {
     expect(node('manual-tests').data).toMatchObject({
       name: 'Manual tests',
       team: 'QA',
-      lt: '5d',
+      lt: '1w',
       pt: '1d',
       ca: '70%',
       eff: '20%',
     });
     expect(node('vcs').data).toMatchObject({ lt: '2h', pt: '20m', ca: '95%', eff: '17%' });
-    expect(node('security-review').data).toMatchObject({ lt: '10d', pt: '4h', eff: '5%' });
+    expect(node('security-review').data).toMatchObject({ lt: '2w', pt: '4h', eff: '5%' });
     // Start, end and kaizen carry no numbers.
     expect(node('start').data).toMatchObject({ lt: null, pt: null, ca: null, eff: null, heat: 0 });
   });
@@ -48,7 +49,7 @@ describe('toFlowElements on the software-delivery template', () => {
   it('heats, ranks and flags stages from the metrics', () => {
     expect(node('security-review').data.heat).toBe(4);
     expect(node('security-review').data.rank).toBe(1);
-    expect(node('security-review').data.rankReason).toMatch(/^waits 9d 4h of 10d/);
+    expect(node('security-review').data.rankReason).toMatch(/^waits 1w 4d 4h of 2w/);
     expect(node('change-management').data.rank).toBe(2);
     expect(node('manual-tests').data.rank).toBe(3);
     expect(node('vcs').data.rank).toBeNull();

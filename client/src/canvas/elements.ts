@@ -7,80 +7,33 @@
 // 300-stage map a drag frame re-creates only the dragged nodes.
 
 import {
-  type EdgeKind,
   formatDuration,
   formatPctCA,
+  formatRatio,
   formatShare,
   isPipelineNode,
+  KAIZEN_STATUSES,
+  type KaizenStatus,
+  type MapNode,
   type MapState,
   NODE_TYPES,
-  type NodeType,
   type StateMetrics,
   type WorkingTime,
 } from '@flowmap/shared';
-import type { Edge, Node } from '@xyflow/react';
 import { MarkerType } from '@xyflow/react';
 import { describeNode } from './describe.ts';
-import { type HeatLevel, heatLevel } from './heat.ts';
+import { heatLevel } from './heat.ts';
 import { defaultSize } from './nodes/sizes.ts';
-
-export interface XY {
-  x: number;
-  y: number;
-}
-
-export interface Size {
-  width: number;
-  height: number;
-}
-
-/** A collaborator shown on a node they selected or are dragging. */
-export interface PeerTag {
-  name: string;
-  colour: string;
-}
-
-export interface VsmNodeData extends Record<string, unknown> {
-  name: string;
-  team: string;
-  /** Formatted with the map's working time; null when not entered. */
-  lt: string | null;
-  pt: string | null;
-  ca: string | null;
-  eff: string | null;
-  heat: HeatLevel;
-  rank: number | null;
-  rankReason: string | null;
-  /** Why the stage is a quality bottleneck (low %C/A), or null. */
-  quality: string | null;
-  critical: boolean;
-  editable: boolean;
-  peers: readonly PeerTag[];
-}
-
-export type VsmNode = Node<VsmNodeData, NodeType>;
-
-export interface VsmEdgeData extends Record<string, unknown> {
-  critical: boolean;
-  editable: boolean;
-  /** Colour of a participant who has this arrow selected (the first, if several). */
-  peerColour?: string;
-}
-
-/** `link` ties a kaizen burst to the stage it improves; in the document it is a flow edge from the
- * burst, which metrics ignore because a burst is not on the pipeline. */
-export type VsmEdge = Edge<VsmEdgeData, EdgeKind | 'link'>;
-
-/** Handle ids: flow enters left and leaves right; rework leaves and enters at the bottom. */
-export const HANDLES = {
-  in: 'in',
-  out: 'out',
-  reworkOut: 'rework-out',
-  reworkIn: 'rework-in',
-  /** A kaizen burst's link to the stage it improves: out of the burst, into the top of a stage. */
-  linkOut: 'link-out',
-  linkIn: 'link-in',
-} as const;
+import {
+  HANDLES,
+  type PeerTag,
+  type Size,
+  type VsmEdge,
+  type VsmEdgeData,
+  type VsmNode,
+  type VsmNodeData,
+  type XY,
+} from './types.ts';
 
 export interface DeriveInput {
   state: MapState;
@@ -140,7 +93,7 @@ function validMinutes(value: unknown): value is number {
 }
 
 function duration(value: unknown, wt: WorkingTime): string | null {
-  return validMinutes(value) ? formatDuration(value, wt, { maxParts: 2, largestUnit: 'd' }) : null;
+  return validMinutes(value) ? formatDuration(value, wt) : null;
 }
 
 function samePeers(a: readonly PeerTag[], b: readonly PeerTag[]): boolean {
@@ -162,6 +115,13 @@ function sameData(a: VsmNodeData, b: VsmNodeData): boolean {
     a.rankReason === b.rankReason &&
     a.quality === b.quality &&
     a.critical === b.critical &&
+    a.counted === b.counted &&
+    a.busy === b.busy &&
+    a.outside === b.outside &&
+    a.measured === b.measured &&
+    a.range === b.range &&
+    a.owner === b.owner &&
+    a.status === b.status &&
     a.editable === b.editable &&
     samePeers(a.peers, b.peers)
   );
@@ -188,8 +148,19 @@ function sameEdge(a: VsmEdge, b: VsmEdge): boolean {
     a.ariaLabel === b.ariaLabel &&
     a.data?.critical === b.data?.critical &&
     a.data?.editable === b.data?.editable &&
+    a.data?.amount === b.data?.amount &&
     a.data?.peerColour === b.data?.peerColour
   );
+}
+
+/**
+ * What an arrow carries, as the exports write it (formatRatio): a flow arrow's share of an
+ * either/or route, a rework arrow's rate. Null when it has none, or one the metrics cannot use.
+ */
+function edgeAmount(edge: MapState['edges'][string]): string | null {
+  const value = edge.kind === 'rework' ? edge.rate : edge.share;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) return null;
+  return edge.kind === 'rework' && value >= 1 ? null : formatRatio(value);
 }
 
 function withPeer(data: VsmEdgeData, tags: readonly PeerTag[] | undefined): VsmEdgeData {
@@ -213,12 +184,19 @@ function nodeData(
 ): VsmNodeData {
   const node = input.state.nodes[id];
   const stage = node?.type === 'stage' ? input.metrics?.stages[id] : undefined;
+  const counted = (stage ?? input.metrics?.queues[id])?.counted ?? true;
+  const busy = input.metrics?.capacityBottlenecks.find((c) => c.nodeId === id)?.reason ?? null;
   const ranked = ranks.get(id);
   const pctCA = node?.pctCA;
   return {
     name: typeof node?.name === 'string' ? node.name : '',
     team: typeof node?.team === 'string' ? node.team : '',
-    lt: node?.type === 'stage' ? duration(node.elapsedMinutes, input.workingTime) : null,
+    lt:
+      node?.type === 'stage'
+        ? duration(node.elapsedMinutes, input.workingTime)
+        : node?.type === 'queue'
+          ? duration(input.metrics?.queues[id]?.elapsedMinutes, input.workingTime)
+          : null,
     pt: node?.type === 'stage' ? duration(node.valueAddMinutes, input.workingTime) : null,
     ca:
       node?.type === 'stage' && typeof pctCA === 'number' && pctCA >= 0 && pctCA <= 100
@@ -228,6 +206,8 @@ function nodeData(
       stage && stage.efficiency !== null && validMinutes(node?.elapsedMinutes)
         ? formatShare(stage.efficiency)
         : null,
+    counted,
+    busy,
     heat: stage ? heatLevel(stage.waitingShare) : 0,
     rank: ranked?.rank ?? null,
     rankReason: ranked?.reason ?? null,
@@ -235,7 +215,22 @@ function nodeData(
     critical: onPath.has(id),
     editable: input.editable,
     peers: input.peerTags[id] ?? NO_PEERS,
+    outside: node?.type === 'stage' && node.outside === true,
+    measured: node?.type === 'stage' && node.timeSource === 'measured',
+    range: node?.type === 'stage' ? ltRange(node, input.workingTime) : null,
+    owner: node?.type === 'kaizen' && typeof node.owner === 'string' ? node.owner : '',
+    status:
+      node?.type === 'kaizen' && KAIZEN_STATUSES.includes(node.status as KaizenStatus)
+        ? (node.status as KaizenStatus)
+        : null,
   };
+}
+
+/** "1d – 3d": a stage's three-point range of LT, when both ends are set. */
+function ltRange(node: MapNode, wt: WorkingTime): string | null {
+  const low = duration(node.elapsedLowMinutes, wt);
+  const high = duration(node.elapsedHighMinutes, wt);
+  return low !== null && high !== null ? `${low} – ${high}` : null;
 }
 
 /**
@@ -318,7 +313,10 @@ export function toFlowElements(
       targetHandle: rework ? HANDLES.reworkIn : HANDLES.in,
       selected: input.selectedEdges.has(id),
       markerEnd: rework ? MARKERS.rework : critical ? MARKERS.critical : MARKERS.flow,
-      data: withPeer({ critical, editable: input.editable }, input.peerTags[id]),
+      data: withPeer(
+        { critical, editable: input.editable, amount: edgeAmount(edge) },
+        input.peerTags[id],
+      ),
       ariaLabel: `${rework ? 'Rework' : 'Flow'} from ${source.name || edge.source} ${rework ? 'back ' : ''}to ${target.name || edge.target}`,
       ...(critical ? { className: 'is-critical' } : {}),
     };

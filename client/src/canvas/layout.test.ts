@@ -1,10 +1,10 @@
 import dagre from '@dagrejs/dagre';
 import { isPipelineNode, type MapState, type NodeType } from '@flowmap/shared';
 import { describe, expect, it } from 'vitest';
-import type { Size } from './elements.ts';
 import { computeLayout } from './layout.ts';
 import { defaultSize } from './nodes/sizes.ts';
 import { flow, makeNode, makeState, rework, templateState } from './test-helpers.ts';
+import type { Size } from './types.ts';
 
 const sizeOf = (_id: string, type: NodeType): Size => defaultSize(type);
 

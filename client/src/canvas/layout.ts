@@ -4,8 +4,8 @@
 // idea pinned above "Manual tests" stays above it.
 import type dagreModule from '@dagrejs/dagre';
 import { isPipelineNode, type MapState, type NodeType } from '@flowmap/shared';
-import type { Size, XY } from './elements.ts';
 import { defaultSize, HANDLE_Y } from './nodes/sizes.ts';
+import type { Size, XY } from './types.ts';
 
 type Dagre = typeof dagreModule;
 

@@ -1,7 +1,7 @@
 // MiniMap colours: the overview shows the same heat as the canvas, so the hot spots of a long
 // value stream can be found from the corner. Module-level functions keep the MiniMap's props
 // stable between renders.
-import type { VsmNode } from './elements.ts';
+import type { VsmNode } from './types.ts';
 
 // React Flow sets these as inline styles, so the design tokens apply.
 const HEAT = [

@@ -2,7 +2,7 @@
 // now, and which nodes they have selected. Pure, so the canvas can re-derive only when this
 // changes (its key) rather than on every cursor move a peer makes.
 import type { Peer } from '../sync/presence.ts';
-import type { PeerTag, XY } from './elements.ts';
+import type { PeerTag, XY } from './types.ts';
 
 export interface PeerOverlay {
   dragging: Record<string, XY>;

@@ -1,9 +1,9 @@
 import type { NodeType } from '@flowmap/shared';
 import { describe, expect, it } from 'vitest';
-import type { Size } from './elements.ts';
 import { defaultSize } from './nodes/sizes.ts';
 import { freeSpot, NEXT_GAP, placeNewNode } from './placement.ts';
 import { flow, makeNode, makeState } from './test-helpers.ts';
+import type { Size } from './types.ts';
 
 const sizeOf = (_id: string, type: NodeType): Size => defaultSize(type);
 const state = makeState(
@@ -23,6 +23,13 @@ describe('placeNewNode', () => {
     expect(
       placeNewNode('end', state, sizeOf, { centre: { x: 0, y: 0 }, selected: ['b'] }),
     ).toMatchObject({ linkFrom: 'b' });
+  });
+
+  it('continues the chain after a selected queue too', () => {
+    const withQueue = makeState([makeNode('q', 'queue', { x: 0, y: 0 })]);
+    expect(
+      placeNewNode('stage', withQueue, sizeOf, { centre: { x: 0, y: 0 }, selected: ['q'] }),
+    ).toEqual({ x: 120 + NEXT_GAP, y: 0, linkFrom: 'q', linkTo: null });
   });
 
   it('branches below when the spot after the selected step is taken', () => {

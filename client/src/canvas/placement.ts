@@ -3,8 +3,8 @@
 // type a pipeline as "S, name, Enter, S, name, Enter…"; a kaizen burst goes above the selected
 // node and a note below it. Otherwise the node lands mid-screen. Never on top of another node.
 import type { MapState, NodeType } from '@flowmap/shared';
-import type { Size, XY } from './elements.ts';
 import { anchorOffset, defaultSize } from './nodes/sizes.ts';
+import type { Size, XY } from './types.ts';
 
 /** Horizontal gap between a step and the next one added after it (room for the arrow). */
 export const NEXT_GAP = 60;
@@ -64,7 +64,7 @@ export function placeNewNode(
 
   if (anchorId && anchor) {
     const anchorSize = sizeOf(anchorId, anchor.type);
-    const flowsOn = anchor.type === 'stage' || anchor.type === 'start';
+    const flowsOn = anchor.type === 'stage' || anchor.type === 'start' || anchor.type === 'queue';
     if ((type === 'stage' || type === 'end') && flowsOn) {
       const start = { x: anchor.x + anchorSize.width + NEXT_GAP, y: anchor.y };
       const spot = freeSpot(start, size, occupied, { x: 0, y: anchorSize.height + 60 });

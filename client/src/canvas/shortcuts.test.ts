@@ -1,3 +1,4 @@
+import { en, ko } from '@flowmap/shared/i18n';
 import { describe, expect, it } from 'vitest';
 import { formatCombo, type KeyLike, matchShortcut, SHORTCUTS, shortcutHint } from './shortcuts.ts';
 
@@ -11,11 +12,14 @@ const key = (k: string, mods: Partial<Omit<KeyLike, 'key'>> = {}): KeyLike => ({
 });
 
 describe('SHORTCUTS', () => {
-  it('has unique ids, labels and at least one key each', () => {
+  it('has unique ids, a label in both catalogs and at least one key each', () => {
     expect(new Set(SHORTCUTS.map((s) => s.id)).size).toBe(SHORTCUTS.length);
+    const english: Record<string, string> = en.canvas.shortcuts;
+    const korean: Record<string, string> = ko.canvas.shortcuts;
     for (const s of SHORTCUTS) {
       expect(s.combos.length, s.id).toBeGreaterThan(0);
-      expect(s.label.length, s.id).toBeGreaterThan(3);
+      expect(english[s.id]?.length ?? 0, s.id).toBeGreaterThan(3);
+      expect(korean[s.id]?.length ?? 0, s.id).toBeGreaterThan(1);
     }
   });
 
@@ -46,6 +50,7 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key('s', { altKey: true }))).toBeNull();
     expect(matchShortcut(key('f'))?.id).toBe('fitView');
     expect(matchShortcut(key('r'))?.id).toBe('toggleEdgeKind');
+    expect(matchShortcut(key('q'))?.id).toBe('insertQueue');
   });
 
   it('tells undo from redo with Ctrl or ⌘', () => {
@@ -63,7 +68,20 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key('+', { shiftKey: true }))?.id).toBe('zoomIn');
     expect(matchShortcut(key('Escape'))?.id).toBe('escape');
     expect(matchShortcut(key('c', { metaKey: true }))?.id).toBe('copy');
-    expect(matchShortcut(key('q'))).toBeNull();
+    expect(matchShortcut(key('j'))).toBeNull();
+  });
+
+  it('has keyboard-only ways to inspect, connect, move along the flow and present', () => {
+    expect(matchShortcut(key('Enter'))?.id).toBe('inspect');
+    expect(matchShortcut(key('F2'))?.id).toBe('rename');
+    expect(matchShortcut(key('c'))?.id).toBe('connect');
+    expect(matchShortcut(key('ArrowRight'))?.id).toBe('nextStep');
+    expect(matchShortcut(key('ArrowLeft'))?.id).toBe('previousStep');
+    expect(matchShortcut(key('ArrowUp'))?.id).toBe('stepAbove');
+    expect(matchShortcut(key('ArrowDown'))?.id).toBe('stepBelow');
+    expect(matchShortcut(key('ArrowRight', { altKey: true }))).toBeNull();
+    expect(matchShortcut(key('p'))?.id).toBe('present');
+    expect(matchShortcut(key('m'))?.id).toBe('minimap');
   });
 });
 

@@ -1,6 +1,8 @@
 // The one table of canvas keyboard shortcuts: the key handler matches against it, the help
 // overlay lists it and toolbar buttons show their hints from it, so they can never disagree.
 
+import type { en } from '@flowmap/shared/i18n';
+
 export type ShortcutId =
   | 'addStage'
   | 'addStart'
@@ -8,7 +10,10 @@ export type ShortcutId =
   | 'addKaizen'
   | 'addNote'
   | 'rename'
+  | 'inspect'
+  | 'connect'
   | 'toggleEdgeKind'
+  | 'insertQueue'
   | 'delete'
   | 'copy'
   | 'paste'
@@ -21,6 +26,12 @@ export type ShortcutId =
   | 'zoomIn'
   | 'zoomOut'
   | 'help'
+  | 'present'
+  | 'minimap'
+  | 'nextStep'
+  | 'previousStep'
+  | 'stepAbove'
+  | 'stepBelow'
   | 'escape';
 
 export interface KeyCombo {
@@ -34,9 +45,16 @@ export interface KeyCombo {
 
 export type ShortcutGroup = 'Add' | 'Edit' | 'View';
 
+/** The catalog keys of shortcut labels (shared/src/i18n/locales/en/canvas.ts). */
+export type ShortcutLabelKey = `shortcuts.${keyof (typeof en)['canvas']['shortcuts']}`;
+
+export function shortcutLabelKey(id: ShortcutId): ShortcutLabelKey {
+  return `shortcuts.${id}`;
+}
+
 export interface Shortcut {
+  /** Its label is `shortcuts.<id>` in the 'canvas' catalog (see shortcutLabelKey). */
   id: ShortcutId;
-  label: string;
   group: ShortcutGroup;
   combos: readonly KeyCombo[];
   /** Changes the map: not offered on view-only links. */
@@ -51,63 +69,72 @@ export interface Shortcut {
 export const SHORTCUTS: readonly Shortcut[] = [
   {
     id: 'addStage',
-    label: 'Add a stage (after the selected step, joined)',
     group: 'Add',
     combos: [{ key: 's' }],
     editOnly: true,
   },
   {
     id: 'addStart',
-    label: 'Add a start (trigger)',
     group: 'Add',
     combos: [{ key: 't' }],
     editOnly: true,
   },
   {
     id: 'addEnd',
-    label: 'Add an end (customer)',
     group: 'Add',
     combos: [{ key: 'e' }],
     editOnly: true,
   },
   {
     id: 'addKaizen',
-    label: 'Add a kaizen burst',
     group: 'Add',
     combos: [{ key: 'k' }],
     editOnly: true,
   },
   {
     id: 'addNote',
-    label: 'Add a sticky note',
     group: 'Add',
     combos: [{ key: 'n' }],
     editOnly: true,
   },
   {
-    id: 'rename',
-    label: 'Rename the selected node',
+    id: 'inspect',
     group: 'Edit',
-    combos: [{ key: 'Enter' }, { key: 'F2' }],
+    combos: [{ key: 'Enter' }],
+    editOnly: false,
+  },
+  {
+    id: 'rename',
+    group: 'Edit',
+    combos: [{ key: 'F2' }],
+    editOnly: true,
+  },
+  {
+    id: 'connect',
+    group: 'Edit',
+    combos: [{ key: 'c' }],
     editOnly: true,
   },
   {
     id: 'toggleEdgeKind',
-    label: 'Switch the selected arrow between flow and rework',
     group: 'Edit',
     combos: [{ key: 'r' }],
     editOnly: true,
   },
   {
+    id: 'insertQueue',
+    group: 'Edit',
+    combos: [{ key: 'q' }],
+    editOnly: true,
+  },
+  {
     id: 'delete',
-    label: 'Delete the selection',
     group: 'Edit',
     combos: [{ key: 'Delete' }, { key: 'Backspace' }],
     editOnly: true,
   },
   {
     id: 'copy',
-    label: 'Copy the selected nodes',
     group: 'Edit',
     combos: [{ key: 'c', mod: true }],
     editOnly: false,
@@ -115,7 +142,6 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   {
     id: 'paste',
-    label: 'Paste',
     group: 'Edit',
     combos: [{ key: 'v', mod: true }],
     editOnly: true,
@@ -123,28 +149,24 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   {
     id: 'duplicate',
-    label: 'Duplicate the selected nodes',
     group: 'Edit',
     combos: [{ key: 'd', mod: true }],
     editOnly: true,
   },
   {
     id: 'selectAll',
-    label: 'Select everything',
     group: 'Edit',
     combos: [{ key: 'a', mod: true }],
     editOnly: false,
   },
   {
     id: 'undo',
-    label: 'Undo your last edit',
     group: 'Edit',
     combos: [{ key: 'z', mod: true, shift: false }],
     editOnly: true,
   },
   {
     id: 'redo',
-    label: 'Redo',
     group: 'Edit',
     combos: [
       { key: 'z', mod: true, shift: true },
@@ -154,36 +176,67 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   {
     id: 'layout',
-    label: 'Auto-layout left to right',
     group: 'Edit',
     combos: [{ key: 'l' }],
     editOnly: true,
   },
   {
     id: 'fitView',
-    label: 'Fit the map on screen',
     group: 'View',
     combos: [{ key: 'f' }],
     editOnly: false,
   },
   {
     id: 'zoomIn',
-    label: 'Zoom in',
     group: 'View',
     combos: [{ key: '+' }, { key: '=' }],
     editOnly: false,
   },
-  { id: 'zoomOut', label: 'Zoom out', group: 'View', combos: [{ key: '-' }], editOnly: false },
+  { id: 'zoomOut', group: 'View', combos: [{ key: '-' }], editOnly: false },
   {
     id: 'help',
-    label: 'Show or hide these shortcuts',
     group: 'View',
     combos: [{ key: '?' }],
     editOnly: false,
   },
   {
+    id: 'nextStep',
+    group: 'View',
+    combos: [{ key: 'ArrowRight' }],
+    editOnly: false,
+  },
+  {
+    id: 'previousStep',
+    group: 'View',
+    combos: [{ key: 'ArrowLeft' }],
+    editOnly: false,
+  },
+  {
+    id: 'stepAbove',
+    group: 'View',
+    combos: [{ key: 'ArrowUp' }],
+    editOnly: false,
+  },
+  {
+    id: 'stepBelow',
+    group: 'View',
+    combos: [{ key: 'ArrowDown' }],
+    editOnly: false,
+  },
+  {
+    id: 'present',
+    group: 'View',
+    combos: [{ key: 'p' }],
+    editOnly: false,
+  },
+  {
+    id: 'minimap',
+    group: 'View',
+    combos: [{ key: 'm' }],
+    editOnly: false,
+  },
+  {
     id: 'escape',
-    label: 'Close help, stop following, clear the selection',
     group: 'View',
     combos: [{ key: 'Escape' }],
     editOnly: false,
@@ -218,6 +271,10 @@ const KEY_NAMES: Record<string, string> = {
   Delete: 'Delete',
   Backspace: 'Backspace',
   Enter: 'Enter',
+  ArrowRight: '→',
+  ArrowLeft: '←',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
 };
 
 export function formatCombo(combo: KeyCombo, mac: boolean): string {

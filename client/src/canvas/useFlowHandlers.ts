@@ -7,8 +7,8 @@ import { useCallback, useEffect, useRef } from 'react';
 import { setEditor, useEditor } from '../store/editorStore.ts';
 import type { MapSession } from '../sync/session.ts';
 import type { CanvasActions } from './actions.ts';
-import { HANDLES, type Size, type VsmEdge, type VsmNode, type XY } from './elements.ts';
 import { applySelection, type SelectChange } from './selection.ts';
+import { HANDLES, type Size, type VsmEdge, type VsmNode, type XY } from './types.ts';
 
 export function useFlowHandlers(
   session: MapSession,

@@ -4,7 +4,7 @@ import type { ReactFlowInstance, Viewport } from '@xyflow/react';
 import { type PointerEvent, useCallback, useEffect } from 'react';
 import { type EditorState, setEditor, useEditor } from '../store/editorStore.ts';
 import type { MapSession } from '../sync/session.ts';
-import type { VsmEdge, VsmNode } from './elements.ts';
+import type { VsmEdge, VsmNode } from './types.ts';
 
 export function usePresencePublishing(
   session: MapSession,

@@ -31,6 +31,15 @@ function hasTextSelection(): boolean {
   return selection !== null && !selection.isCollapsed;
 }
 
+const ARROWS = new Set<ShortcutId>(['nextStep', 'previousStep', 'stepAbove', 'stepBelow']);
+
+/** The canvas itself (a node, an arrow, the pane) or nothing focused: where arrows move along the flow. */
+function isCanvasTarget(target: EventTarget | null): boolean {
+  if (target === document.body || target === document.documentElement) return true;
+  if (!(target instanceof Element)) return false;
+  return target.closest('.react-flow') !== null && target.closest('.react-flow__panel') === null;
+}
+
 const RUN: Record<ShortcutId, (actions: CanvasActions) => unknown> = {
   addStage: (a) => a.add('stage'),
   addStart: (a) => a.add('start'),
@@ -38,7 +47,10 @@ const RUN: Record<ShortcutId, (actions: CanvasActions) => unknown> = {
   addKaizen: (a) => a.add('kaizen'),
   addNote: (a) => a.add('note'),
   rename: (a) => a.startRename(),
+  inspect: (a) => a.inspect(),
+  connect: (a) => a.openConnect(),
   toggleEdgeKind: (a) => a.toggleEdgeKind(),
+  insertQueue: (a) => a.insertQueue(),
   delete: (a) => a.deleteSelection(),
   copy: (a) => a.copy(),
   paste: (a) => a.paste(),
@@ -51,6 +63,12 @@ const RUN: Record<ShortcutId, (actions: CanvasActions) => unknown> = {
   zoomIn: (a) => a.zoomIn(),
   zoomOut: (a) => a.zoomOut(),
   help: (a) => a.toggleHelp(),
+  present: (a) => a.togglePresentation(),
+  minimap: (a) => a.toggleMinimap(),
+  nextStep: (a) => a.navigate('next'),
+  previousStep: (a) => a.navigate('previous'),
+  stepAbove: (a) => a.navigate('up'),
+  stepBelow: (a) => a.navigate('down'),
   escape: (a) => a.escape(),
 };
 
@@ -71,7 +89,7 @@ export function useShortcuts(actions: CanvasActions) {
         return;
       }
       const shortcut = matchShortcut(event);
-      if (!shortcut) return;
+      if (!shortcut || ARROWS.has(shortcut.id)) return;
       if ((event.key === 'Enter' || event.key === ' ') && isControl(event.target)) return;
       if (foreignDialogOpen()) return;
       const { helpOpen, access } = useEditor.getState();
@@ -87,6 +105,18 @@ export function useShortcuts(actions: CanvasActions) {
         }, 0);
         return;
       }
+      runShortcut(actions, shortcut.id);
+    };
+
+    // Arrow keys are taken before React Flow sees them: on a focused node it would move the node
+    // (Alt+arrow still does), and menus and tab lists keep their own arrows (not canvas targets).
+    const onArrow = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing || !isCanvasTarget(event.target)) return;
+      const shortcut = matchShortcut(event);
+      if (!shortcut || !ARROWS.has(shortcut.id)) return;
+      if (foreignDialogOpen() || useEditor.getState().helpOpen) return;
+      event.preventDefault();
+      event.stopPropagation();
       runShortcut(actions, shortcut.id);
     };
 
@@ -108,10 +138,12 @@ export function useShortcuts(actions: CanvasActions) {
     };
 
     window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onArrow, { capture: true });
     document.addEventListener('copy', onCopy);
     document.addEventListener('paste', onPaste);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keydown', onArrow, { capture: true });
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
     };

@@ -1,36 +1,47 @@
 // The editor for one map: opens the session for the link's token, then lays out the top bar,
 // the canvas with its toolbar, the side panel (inspector and metrics) and the timeline ladder.
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type Access, ApiError, api } from '../api/http.ts';
-import { SessionContext } from '../app/SessionContext.tsx';
 import { Canvas } from '../canvas/Canvas.tsx';
-import { CompareView } from '../panels/CompareView.tsx';
-import { ConnectionStatus } from '../panels/ConnectionStatus.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { CompareView } from '../panels/compare/CompareView.tsx';
 import { ExportMenu } from '../panels/export/ExportMenu.tsx';
+import { ForecastPanel } from '../panels/forecast/ForecastPanel.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
 import { MetricsPanel } from '../panels/MetricsPanel.tsx';
-import { NamePrompt } from '../panels/NamePrompt.tsx';
-import { PresenceBar } from '../panels/PresenceBar.tsx';
+import { MeasureButton } from '../panels/measure/MeasureButton.tsx';
 import { ProblemsBanner } from '../panels/ProblemsBanner.tsx';
-import { StateTabs } from '../panels/StateTabs.tsx';
+import { SyncProblemBanner } from '../panels/SyncProblemBanner.tsx';
 import { TimelineLadder } from '../panels/TimelineLadder.tsx';
-import { TitleBar } from '../panels/TitleBar.tsx';
+import { ConnectionStatus } from '../panels/topbar/ConnectionStatus.tsx';
+import { NamePrompt } from '../panels/topbar/NamePrompt.tsx';
+import { PresenceBar } from '../panels/topbar/PresenceBar.tsx';
+import { StateTabs } from '../panels/topbar/StateTabs.tsx';
+import { TitleBar } from '../panels/topbar/TitleBar.tsx';
 import { initialEditorState, setEditor, useEditor } from '../store/editorStore.ts';
+import { SessionContext } from '../sync/SessionContext.tsx';
 import { MapSession } from '../sync/session.ts';
+import { WorkshopBar } from '../workshop/WorkshopBar.tsx';
+import { WorkshopButton } from '../workshop/WorkshopButton.tsx';
 
 // Loaded when first opened: the quarterly review (and Chart.js) is not needed to edit a map.
 const SnapshotsView = lazy(() =>
   import('../panels/snapshots/SnapshotsView.tsx').then((m) => ({ default: m.SnapshotsView })),
 );
 
+/** Why a map did not open, worded at render so a language switch rewords it. */
+type OpeningError = 'missing' | 'badLink' | 'unreachable';
+
 type Opening =
   | { kind: 'loading' }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; error: OpeningError }
   | { kind: 'open'; session: MapSession };
 
 export function EditorPage({ mapId }: { mapId: string }) {
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   const [opening, setOpening] = useState<Opening>({ kind: 'loading' });
+  const { t } = useTranslation('common');
 
   useEffect(() => {
     let session: MapSession | null = null;
@@ -41,18 +52,17 @@ export function EditorPage({ mapId }: { mapId: string }) {
       .then(({ access }: { access: Access }) => {
         if (cancelled) return;
         session = new MapSession({ mapId, token, access });
-        (window as unknown as { flowmapSession?: MapSession }).flowmapSession = session;
         setOpening({ kind: 'open', session });
       })
       .catch((error: unknown) => {
         if (cancelled) return;
-        const message =
+        const reason: OpeningError =
           error instanceof ApiError && error.status === 404
-            ? 'This map does not exist (any more). Ask the facilitator for a new link.'
+            ? 'missing'
             : error instanceof ApiError && (error.status === 401 || error.status === 403)
-              ? 'This link is not valid for the map. It may have been replaced; ask the facilitator for the current one.'
-              : 'Flowmap could not reach the server. Check your connection and reload.';
-        setOpening({ kind: 'error', message });
+              ? 'badLink'
+              : 'unreachable';
+        setOpening({ kind: 'error', error: reason });
       });
     return () => {
       cancelled = true;
@@ -60,12 +70,14 @@ export function EditorPage({ mapId }: { mapId: string }) {
     };
   }, [mapId, token]);
 
-  if (opening.kind === 'loading') return <div className="page-message">Opening the map…</div>;
+  if (opening.kind === 'loading') {
+    return <div className="page-message">{t('editor.opening')}</div>;
+  }
   if (opening.kind === 'error') {
     return (
       <div className="page-message" role="alert">
-        <h1>Cannot open this map</h1>
-        <p>{opening.message}</p>
+        <h1>{t('editor.cannotOpen')}</h1>
+        <p>{t(`editor.${opening.error}`)}</p>
       </div>
     );
   }
@@ -82,29 +94,35 @@ function EditorLayout() {
   const access = useEditor((s) => s.access);
   const comparing = useEditor((s) => s.compareWith !== null);
   const snapshots = useEditor((s) => s.snapshotsOpen);
+  const { t } = useTranslation('common');
   return (
     <div className="editor">
       <header className="editor-top">
         <TitleBar />
         <StateTabs />
         <div className="editor-top-right">
+          <WorkshopButton />
+          <MeasureButton />
           <ExportMenu />
           <PresenceBar />
           <ConnectionStatus />
+          <LanguageSwitch />
         </div>
       </header>
       {access === 'view' && (
         <div className="banner banner-info" role="status">
-          View only: you can follow the workshop, but not change the map.
+          {t('editor.viewOnly')}
         </div>
       )}
+      <SyncProblemBanner />
       <ProblemsBanner />
+      {hasMap && <WorkshopBar />}
       {!loaded && !hasMap ? (
-        <div className="page-message">Loading the map…</div>
+        <div className="page-message">{t('editor.loading')}</div>
       ) : comparing ? (
         <CompareView />
       ) : snapshots ? (
-        <Suspense fallback={<div className="page-message">Loading the snapshots…</div>}>
+        <Suspense fallback={<div className="page-message">{t('editor.loadingSnapshots')}</div>}>
           <SnapshotsView />
         </Suspense>
       ) : (
@@ -112,11 +130,12 @@ function EditorLayout() {
           <div className="editor-canvas">
             <Canvas />
           </div>
-          <aside className="editor-side" aria-label="Stage and map details">
+          <aside className="editor-side" aria-label={t('editor.details')}>
             <Inspector />
             <MetricsPanel />
+            <ForecastPanel />
           </aside>
-          <section className="editor-ladder" aria-label="Timeline">
+          <section className="editor-ladder" aria-label={t('editor.timeline')}>
             <TimelineLadder />
           </section>
         </div>

@@ -4,9 +4,14 @@
 import './metrics/badges.css';
 import './metrics/metrics.css';
 import { displayName } from '@flowmap/shared';
+import { pickLocale } from '@flowmap/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { setEditor, useEditor } from '../store/editorStore.ts';
-import { useActiveMetrics, useActiveState, useWorkingTime } from '../store/selectors.ts';
+import { useActiveMetrics, useActiveState, useMeta, useWorkingTime } from '../store/selectors.ts';
 import { MetricsFigures } from './metrics/MetricsFigures.tsx';
+import { ProjectedLine } from './metrics/ProjectedLine.tsx';
+import { bottleneckReason, cycleMessage, qualityReason } from './metrics/words.ts';
+import { SLOT, splitAround } from './splitAround.ts';
 
 function select(nodeId: string): void {
   setEditor({ selectedNodes: [nodeId], selectedEdges: [] });
@@ -16,6 +21,9 @@ export function MetricsPanel() {
   const state = useActiveState();
   const metrics = useActiveMetrics();
   const wt = useWorkingTime();
+  const meta = useMeta();
+  const { t, i18n } = useTranslation('panels');
+  const locale = pickLocale(i18n.resolvedLanguage);
   const selected = useEditor((s) => (s.selectedNodes.length === 1 ? s.selectedNodes[0] : null));
   if (!state || !metrics) return null;
 
@@ -25,63 +33,73 @@ export function MetricsPanel() {
     return { id, name: node ? displayName(node, id) : id };
   });
 
+  const hint = splitAround(t('metrics.incomplete', { count: incomplete.length, stages: SLOT }));
+
   return (
     <section className="metrics" aria-labelledby="metrics-heading">
       <header className="metrics-header">
-        <h2 id="metrics-heading">Metrics</h2>
+        <h2 id="metrics-heading">{t('metrics.heading')}</h2>
         <span className="metrics-state">{state.name}</span>
       </header>
 
       {cycle ? (
         <div className="metrics-cycle" role="alert">
-          <strong>No figures while the flow has a cycle.</strong>
-          <p>{cycle.message}</p>
+          <strong>{t('metrics.cycleTitle')}</strong>
+          <p>{cycleMessage(t, cycle, state)}</p>
         </div>
       ) : (
-        <MetricsFigures metrics={metrics} wt={wt} />
+        <>
+          <MetricsFigures metrics={metrics} wt={wt} />
+          <ProjectedLine state={state} metrics={metrics} wt={wt} />
+        </>
       )}
 
       {incomplete.length > 0 && (
         <p className="metrics-hint">
-          Figures are incomplete:{' '}
-          {incomplete.length === 1 ? 'one stage misses' : `${incomplete.length} stages miss`} LT, PT
-          or %C/A (
+          {hint[0]}
           {incomplete.map((s, i) => (
             <span key={s.id}>
-              {i > 0 && ', '}
+              {i > 0 && t('metrics.listSeparator')}
               <button type="button" className="metrics-link" onClick={() => select(s.id)}>
                 {s.name}
               </button>
             </span>
           ))}
-          ).
+          {hint[1]}
         </p>
       )}
 
       {!cycle && (
         <section className="metrics-section" aria-labelledby="bottlenecks-heading">
-          <h3 id="bottlenecks-heading">Bottlenecks</h3>
+          <h3 id="bottlenecks-heading">{t('metrics.bottlenecks')}</h3>
           {metrics.bottlenecks.length === 0 ? (
-            <p className="metrics-empty">No stage on the critical path waits.</p>
+            <p className="metrics-empty">{t('metrics.noBottleneck')}</p>
           ) : (
             <ol className="bottleneck-list">
-              {metrics.bottlenecks.map((b) => (
-                <li key={b.nodeId}>
-                  <button
-                    type="button"
-                    className={`bottleneck bottleneck-rank-${Math.min(b.rank, 4)}`}
-                    aria-current={selected === b.nodeId ? 'true' : undefined}
-                    onClick={() => select(b.nodeId)}
-                    aria-label={`Bottleneck ${b.rank}: ${b.name}, ${b.reason}. Select the stage.`}
-                  >
-                    <span className="rank-badge">#{b.rank}</span>
-                    <span className="bottleneck-text">
-                      <span className="bottleneck-name">{b.name}</span>
-                      <span className="bottleneck-reason">{b.reason}</span>
-                    </span>
-                  </button>
-                </li>
-              ))}
+              {metrics.bottlenecks.map((b) => {
+                const reason = bottleneckReason(t, locale, b, state, metrics, wt, meta);
+                return (
+                  <li key={b.nodeId}>
+                    <button
+                      type="button"
+                      className={`bottleneck bottleneck-rank-${Math.min(b.rank, 4)}`}
+                      aria-current={selected === b.nodeId ? 'true' : undefined}
+                      onClick={() => select(b.nodeId)}
+                      aria-label={t('metrics.bottleneckLabel', {
+                        rank: b.rank,
+                        name: b.name,
+                        reason,
+                      })}
+                    >
+                      <span className="rank-badge">#{b.rank}</span>
+                      <span className="bottleneck-text">
+                        <span className="bottleneck-name">{b.name}</span>
+                        <span className="bottleneck-reason">{reason}</span>
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
             </ol>
           )}
         </section>
@@ -89,27 +107,30 @@ export function MetricsPanel() {
 
       {metrics.qualityBottlenecks.length > 0 && (
         <section className="metrics-section" aria-labelledby="quality-heading">
-          <h3 id="quality-heading">Quality bottlenecks</h3>
+          <h3 id="quality-heading">{t('metrics.quality')}</h3>
           <ul className="bottleneck-list">
-            {metrics.qualityBottlenecks.map((q) => (
-              <li key={q.nodeId}>
-                <button
-                  type="button"
-                  className="bottleneck bottleneck-quality"
-                  aria-current={selected === q.nodeId ? 'true' : undefined}
-                  onClick={() => select(q.nodeId)}
-                  aria-label={`Quality bottleneck: ${q.name}, ${q.reason}. Select the stage.`}
-                >
-                  <span className="quality-badge" aria-hidden="true">
-                    Q
-                  </span>
-                  <span className="bottleneck-text">
-                    <span className="bottleneck-name">{q.name}</span>
-                    <span className="bottleneck-reason">{q.reason}</span>
-                  </span>
-                </button>
-              </li>
-            ))}
+            {metrics.qualityBottlenecks.map((q) => {
+              const reason = qualityReason(t, q);
+              return (
+                <li key={q.nodeId}>
+                  <button
+                    type="button"
+                    className="bottleneck bottleneck-quality"
+                    aria-current={selected === q.nodeId ? 'true' : undefined}
+                    onClick={() => select(q.nodeId)}
+                    aria-label={t('metrics.qualityLabel', { name: q.name, reason })}
+                  >
+                    <span className="quality-badge" aria-hidden="true">
+                      {t('metrics.qualityBadge')}
+                    </span>
+                    <span className="bottleneck-text">
+                      <span className="bottleneck-name">{q.name}</span>
+                      <span className="bottleneck-reason">{reason}</span>
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}

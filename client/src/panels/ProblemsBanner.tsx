@@ -2,11 +2,14 @@
 // computed), a yellow one when the document holds values that break the rules (an old or hostile
 // client wrote them), with the details one click away.
 import './metrics/problems.css';
+import { useTranslation } from 'react-i18next';
 import { setEditor, useEditor } from '../store/editorStore.ts';
 import { useActiveMetrics, useActiveState } from '../store/selectors.ts';
 import { describePath, relevantProblems, summarise } from './metrics/problems.ts';
+import { cycleMessage } from './metrics/words.ts';
 
 export function ProblemsBanner() {
+  const { t } = useTranslation('panels');
   const state = useActiveState();
   const metrics = useActiveMetrics();
   const activeStateId = useEditor((s) => s.activeStateId);
@@ -22,13 +25,13 @@ export function ProblemsBanner() {
           <span className="problems-icon" aria-hidden="true">
             ⟲
           </span>
-          <span className="problems-text">{cycle.message}</span>
+          <span className="problems-text">{cycleMessage(t, cycle, state)}</span>
           <button
             type="button"
             className="problems-action"
             onClick={() => setEditor({ selectedNodes: [...cycle.nodeIds], selectedEdges: [] })}
           >
-            Select these stages
+            {t('problems.selectStages')}
           </button>
         </div>
       )}
@@ -39,13 +42,13 @@ export function ProblemsBanner() {
           </span>
           <details className="problems-details">
             <summary>
-              <span className="problems-text">{summarise(problems.length)}</span>{' '}
-              <span className="problems-toggle">details</span>
+              <span className="problems-text">{summarise(t, problems.length)}</span>{' '}
+              <span className="problems-toggle">{t('problems.details')}</span>
             </summary>
             <ul>
               {problems.map((p) => (
                 <li key={`${p.path}\u0000${p.message}`}>
-                  <strong>{describePath(p.path, state)}</strong>: {p.message}
+                  <strong>{describePath(t, p.path, state)}</strong>: {p.message}
                   {p.path && <code>{p.path}</code>}
                 </li>
               ))}

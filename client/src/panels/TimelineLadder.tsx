@@ -4,7 +4,9 @@
 // steps scroll sideways on a long pipeline; the totals box stays in view at the end.
 import './metrics/ladder.css';
 import type { StateMetrics, WorkingTime } from '@flowmap/shared';
+import type { TFunction } from 'i18next';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useActiveMetrics, useWorkingTime } from '../store/selectors.ts';
 import { formatExact, formatPercent, formatStep, formatTotal } from './metrics/format.ts';
 import {
@@ -30,20 +32,13 @@ export function TimelineLadder() {
 /** The ladder of any state's metrics (the active state's, or one in a snapshot). */
 export function Ladder({ metrics, wt }: { metrics: StateMetrics; wt: WorkingTime }) {
   const titleId = useId();
+  const { t } = useTranslation('panels');
   if (metrics.errors.length > 0) {
-    return (
-      <p className="ladder-empty">
-        No timeline while flow edges form a cycle: mark the edge that sends work back as rework.
-      </p>
-    );
+    return <p className="ladder-empty">{t('ladder.cycle')}</p>;
   }
   const steps = ladderSteps(metrics);
   if (steps.length === 0) {
-    return (
-      <p className="ladder-empty">
-        The timeline appears here once process stages are connected from start to end.
-      </p>
-    );
+    return <p className="ladder-empty">{t('ladder.empty')}</p>;
   }
 
   const width = ladderWidth(steps.length);
@@ -59,17 +54,17 @@ export function Ladder({ metrics, wt }: { metrics: StateMetrics; wt: WorkingTime
           role="img"
           aria-labelledby={titleId}
         >
-          <title id={titleId}>{describe(steps, wt)}</title>
+          <title id={titleId}>{describe(t, steps, wt)}</title>
           <text className="ladder-axis" x={6} y={upperY + 4}>
-            LT
+            {t('ladder.lt')}
           </text>
           <text className="ladder-axis" x={6} y={lowerY + 4}>
-            PT
+            {t('ladder.pt')}
           </text>
           {steps.map((step, i) => (
             <Step key={step.nodeId} step={step} index={i} wt={wt} />
           ))}
-          <path className="ladder-line" d={ladderPath(steps.length)} />
+          <path className="ladder-line" d={ladderPath(steps)} />
         </svg>
       </div>
       <Totals metrics={metrics} wt={wt} />
@@ -83,10 +78,15 @@ function Step({ step, index, wt }: { step: LadderStep; index: number; wt: Workin
   const lt = formatStep(step.elapsedMinutes, wt);
   const pt = formatStep(step.valueAddMinutes, wt);
   const rank = step.bottleneckRank;
+  const { t } = useTranslation('panels');
   return (
-    <g className={`ladder-step${step.heat > 0 ? ` ladder-heat-${step.heat}` : ''}`}>
+    <g
+      className={`ladder-step${step.kind === 'queue' ? ' ladder-queue' : ''}${step.heat > 0 ? ` ladder-heat-${step.heat}` : ''}`}
+    >
       <title>
-        {`${step.name}: elapsed ${lt}, value-add ${pt}${rank !== null ? `, bottleneck #${rank}` : ''}`}
+        {rank !== null
+          ? t('ladder.stepRanked', { name: step.name, lt, pt, rank })
+          : t('ladder.step', { name: step.name, lt, pt })}
       </title>
       {step.heat > 0 && (
         <rect
@@ -99,12 +99,18 @@ function Step({ step, index, wt }: { step: LadderStep; index: number; wt: Workin
         />
       )}
       {index > 0 && <line className="ladder-divider" x1={x} x2={x} y1={8} y2={height - 8} />}
-      <text className="ladder-value ladder-lt" x={(x + dropX) / 2} y={upperY - 8}>
+      <text
+        className="ladder-value ladder-lt"
+        x={step.kind === 'queue' ? (x + endX) / 2 : (x + dropX) / 2}
+        y={upperY - 8}
+      >
         {lt}
       </text>
-      <text className="ladder-value ladder-pt" x={(dropX + endX) / 2} y={lowerY + 18}>
-        {pt}
-      </text>
+      {step.kind === 'stage' && (
+        <text className="ladder-value ladder-pt" x={(dropX + endX) / 2} y={lowerY + 18}>
+          {pt}
+        </text>
+      )}
       {rank !== null && (
         <g className="ladder-rank">
           <rect x={endX - 34} y={10} width={28} height={18} rx={9} />
@@ -112,6 +118,10 @@ function Step({ step, index, wt }: { step: LadderStep; index: number; wt: Workin
             #{rank}
           </text>
         </g>
+      )}
+      {step.kind === 'queue' && (
+        // The inventory triangle, as on the canvas: this step is a wait, not work.
+        <path className="ladder-queue-mark" d={`M ${x + 10} ${upperY + 10} l 6 -10 l 6 10 z`} />
       )}
       <text className="ladder-name" x={(x + endX) / 2} y={height - 14}>
         {fitLabel(step.name, NAME_CHARS)}
@@ -123,28 +133,32 @@ function Step({ step, index, wt }: { step: LadderStep; index: number; wt: Workin
 function Totals({ metrics, wt }: { metrics: StateMetrics; wt: WorkingTime }) {
   const lead = metrics.totalLeadTimeMinutes;
   const valueAdd = metrics.totalValueAddMinutes;
+  const { t } = useTranslation('panels');
   return (
-    <dl className="ladder-totals" aria-label="Totals of the critical path">
+    <dl className="ladder-totals" aria-label={t('ladder.totals')}>
       <div>
-        <dt>Lead time</dt>
+        <dt>{t('ladder.leadTime')}</dt>
         <dd title={formatExact(lead, wt)}>{formatTotal(lead, wt)}</dd>
       </div>
       <div>
-        <dt>Value-add</dt>
+        <dt>{t('ladder.valueAdd')}</dt>
         <dd title={formatExact(valueAdd, wt)}>{formatTotal(valueAdd, wt)}</dd>
       </div>
       <div>
-        <dt>Flow efficiency</dt>
+        <dt>{t('ladder.flowEfficiency')}</dt>
         <dd>{formatPercent(metrics.flowEfficiency)}</dd>
       </div>
     </dl>
   );
 }
 
-function describe(steps: LadderStep[], wt: WorkingTime): string {
-  const parts = steps.map(
-    (s) =>
-      `${s.name}: LT ${formatStep(s.elapsedMinutes, wt)}, PT ${formatStep(s.valueAddMinutes, wt)}`,
+function describe(t: TFunction<'panels'>, steps: LadderStep[], wt: WorkingTime): string {
+  const parts = steps.map((s) =>
+    t('ladder.describeStep', {
+      name: s.name,
+      lt: formatStep(s.elapsedMinutes, wt),
+      pt: formatStep(s.valueAddMinutes, wt),
+    }),
   );
-  return `Timeline of the critical path. ${parts.join('; ')}.`;
+  return t('ladder.describe', { steps: parts.join(t('ladder.describeSeparator')) });
 }

@@ -5,8 +5,16 @@ import type { FlowMap, Problem } from '@flowmap/shared';
 import { create } from 'zustand';
 import type { Access } from '../api/http.ts';
 import type { Peer, XY } from '../sync/presence.ts';
+import type { StopReason } from '../sync/reconnectPolicy.ts';
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+/** 'stopped': the server refused this link or its edits for good (see `syncProblem`). */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped';
+
+/** Why the editor is not syncing beyond a plain dropped connection, for the banner. */
+export type SyncProblem =
+  | { kind: StopReason; detail: string }
+  /** The server failed or refused a message; the next attempt is at `retryAt` (epoch ms). */
+  | { kind: 'retrying'; retryAt: number; code: number };
 
 export interface EditorState {
   mapId: string | null;
@@ -16,6 +24,7 @@ export interface EditorState {
   loaded: boolean;
   /** Local edits the server has not acknowledged yet (kept offline and merged on return). */
   unsynced: boolean;
+  syncProblem: SyncProblem | null;
   map: FlowMap | null;
   problems: Problem[];
   activeStateId: string | null;
@@ -37,6 +46,7 @@ export const initialEditorState: EditorState = {
   status: 'connecting',
   loaded: false,
   unsynced: false,
+  syncProblem: null,
   map: null,
   problems: [],
   activeStateId: null,

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { softwareDeliveryTemplate } from '@flowmap/shared';
 import { describe, expect, it } from 'vitest';
+import { captureIO } from './io.testkit.ts';
 import { runCli } from './main.ts';
-import { captureIO } from './testing.ts';
 
 function cyclicMap() {
   const map = softwareDeliveryTemplate();
@@ -47,10 +47,61 @@ describe('flowmap metrics', () => {
     expect(s.bottlenecks[0]).toEqual({
       nodeId: 'security-review',
       name: 'Security review',
+      kind: 'stage',
       waitingMinutes: 4560,
-      reason: 'waits 9d 4h of 10d (47% of all waiting)',
+      // of the 10,680 − 935 = 9,745 minutes of waiting on the critical path
+      waitingShare: Number((4560 / 9745).toPrecision(12)),
+      reason: 'waits 1w 4d 4h of 2w (47% of all waiting)',
     });
+    // Without rates or either/or routes the expected figures are the worst case.
+    expect(s.expectedLeadTimeMinutes).toBe(s.totalLeadTimeMinutes);
+    expect(s.expectedFlowEfficiency).toBe(s.flowEfficiency);
+    expect(s).toMatchObject({
+      disconnected: [],
+      incomplete: [],
+      problems: [],
+      routeCount: 1,
+      taktMinutes: null,
+      utilisation: {},
+      capacityBottlenecks: [],
+    });
+    // The template's kaizen (automate the regression suite) has no effect entered yet.
+    expect(s.projected.totalLeadTimeMinutes).toBe(s.totalLeadTimeMinutes);
+    // No binary float noise: 0.386631, not 0.3866309999999999.
+    expect(c.stdout()).toContain('"rolledPctCA": 0.386631,');
     expect(c.stderr()).toBe('');
+  });
+
+  it('never leaves out what it did not count; --strict turns that into exit 1', async () => {
+    const map = softwareDeliveryTemplate();
+    const state = map.states.current as (typeof map.states)[string];
+    state.nodes.stray = {
+      id: 'stray',
+      type: 'stage',
+      x: 0,
+      y: 900,
+      name: 'Stray box',
+      elapsedMinutes: 5000,
+    };
+    map.meta.demandPerDay = 2;
+    const c = captureIO({ 'map.json': JSON.stringify(map) });
+    expect(await runCli(['metrics', 'map.json', '--json'], c.io)).toBe(0);
+    const [s] = JSON.parse(c.stdout()).states;
+    expect(s.totalLeadTimeMinutes).toBe(10680);
+    expect(s.disconnected).toEqual(['stray']);
+    expect(s.incomplete).toEqual(['stray']);
+    expect(s.taktMinutes).toBe(240);
+
+    const table = captureIO({ 'map.json': JSON.stringify(map) });
+    expect(await runCli(['metrics', 'map.json'], table.io)).toBe(0);
+    expect(table.stdout()).toContain('Not connected (not counted): Stray box');
+    expect(table.stdout()).toContain('Incomplete (missing values count as 0): Stray box');
+    expect(table.stdout()).toContain('Takt             4h');
+
+    const strict = captureIO({ 'map.json': JSON.stringify(map) });
+    expect(await runCli(['metrics', 'map.json', '--strict'], strict.io)).toBe(1);
+    const clean = captureIO({ 'map.json': JSON.stringify(softwareDeliveryTemplate()) });
+    expect(await runCli(['metrics', 'map.json', '--json', '--strict'], clean.io)).toBe(0);
   });
 
   it('prints a readable table by default', async () => {
@@ -60,7 +111,7 @@ describe('flowmap metrics', () => {
     expect(table).toContain('Current state (current)');
     expect(table).toMatch(/Total lead time\s+4w 2d 2h/);
     expect(table).toMatch(/Flow efficiency\s+8\.8%/);
-    expect(table).toMatch(/1\. Security review\s+waits 9d 4h of 10d/);
+    expect(table).toMatch(/1\. Security review\s+waits 1w 4d 4h of 2w/);
     expect(table).toContain('Manual tests  only 70% complete and accurate');
   });
 

@@ -1,7 +1,8 @@
 // `flowmap import <map.json> --server <url> [--key <owner key>]`: creates a map on a running
-// server from a schema-v1 file and prints its edit and view links. The file is validated here
+// server from a map file and prints its edit and view links. The file is validated here
 // first, so an invalid one never reaches the server. The owner key may come from
 // FLOWMAP_OWNER_KEY instead of --key, which keeps it out of the shell history and process list.
+import type { MapLinks } from '@flowmap/shared/api';
 import type { CliIO, ExitCode } from './io.ts';
 import { loadMap } from './loadMap.ts';
 
@@ -55,7 +56,7 @@ export async function importCommand(
     // Refused input (invalid map, wrong key) is the caller's to fix; anything else is the server's.
     return res.status === 400 || res.status === 401 || res.status === 413 ? 2 : 1;
   }
-  const { id, editToken, viewToken } = body as { id: string; editToken: string; viewToken: string };
+  const { id, editToken, viewToken } = body as unknown as MapLinks;
   const link = (token: string) => `${root}/m/${id}?token=${encodeURIComponent(token)}`;
   if (options.json) {
     io.out(

@@ -1,4 +1,4 @@
-// Reads a schema-v1 map file for a command. A file that cannot be read, is not JSON or fails the
+// Reads a map file (schema v2; v1 files are migrated) for a command. A file that cannot be read, is not JSON or fails the
 // validator is reported on stderr with every problem, and the command exits with 2.
 import { type FlowMap, formatProblem, validateMap } from '@flowmap/shared';
 import type { CliIO } from './io.ts';
@@ -22,7 +22,7 @@ export async function loadMap(file: string, io: CliIO): Promise<FlowMap | null> 
   }
   const result = validateMap(raw);
   if (!result.ok) {
-    io.err(`flowmap: ${file} is not a valid Flowmap schema-v1 map:\n`);
+    io.err(`flowmap: ${file} is not a valid Flowmap map (schema v2):\n`);
     for (const problem of result.problems) io.err(`  ${formatProblem(problem)}\n`);
     return null;
   }

@@ -6,11 +6,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { renderStateSvg } from '@flowmap/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  pdfPageCount,
+  pngSize,
+  svgDimensions,
+  templateWithFuture,
+} from '../export/export.testkit.ts';
 import { renderExport } from '../export/render.ts';
-import { pdfPageCount, pngSize, svgDimensions, templateWithFuture } from '../export/testing.ts';
-import { type Harness, startHarness } from '../http/testing.ts';
+import { type Harness, startHarness } from '../http/harness.testkit.ts';
+import { captureIO } from './io.testkit.ts';
 import { runCli } from './main.ts';
-import { captureIO } from './testing.ts';
 
 const MAP = JSON.stringify(templateWithFuture());
 
@@ -145,7 +150,7 @@ describe('flowmap render and import against a server', () => {
     expect(await runCli(['import', 'map.json', '--server', h.url, '--key', 'k'], invalid.io)).toBe(
       2,
     );
-    expect(invalid.stderr()).toContain('map.json is not a valid Flowmap schema-v1 map');
+    expect(invalid.stderr()).toContain('map.json is not a valid Flowmap map (schema v2)');
     const noKey = captureIO({ 'map.json': MAP });
     expect(await runCli(['import', 'map.json', '--server', h.url], noKey.io)).toBe(2);
     expect(noKey.stderr()).toContain('FLOWMAP_OWNER_KEY');

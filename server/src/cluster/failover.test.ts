@@ -3,9 +3,9 @@
 // redis-server, so the shared one and other test files are undisturbed).
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { MapClient } from '../http/testing.ts';
-import { createTestDatabase, type TestDatabase } from '../storage/postgresTesting.ts';
-import { loadStoredDoc, waitFor, waitSynced } from '../sync/testClients.ts';
+import type { MapClient } from '../http/harness.testkit.ts';
+import { createTestDatabase, type TestDatabase } from '../storage/postgres.testkit.ts';
+import { loadStoredDoc, waitFor, waitSynced } from '../sync/clients.testkit.ts';
 import {
   assertRedisReachable,
   type ChildInstance,
@@ -17,7 +17,7 @@ import {
   startChildInstance,
   startInstance,
   testPrefix,
-} from './testing.ts';
+} from './cluster.testkit.ts';
 
 let db: TestDatabase;
 const instances: Instance[] = [];

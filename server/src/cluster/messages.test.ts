@@ -15,12 +15,42 @@ const samples: ClusterMessage[] = [
   { type: 'query', from: 'ü-instance', renew: false },
   { type: 'query', from: 'i6', renew: true },
   { type: 'compacted', from: 'i4', uptoSeq: 2 ** 40 },
-  { type: 'evict', from: 'i5', code: 4404, reason: 'map deleted' },
+  { type: 'evict', from: 'i5', code: 4404, reason: 'map deleted', access: null },
+  { type: 'evict', from: 'i5', code: 4401, reason: 'access link rotated', access: ['view'] },
+  { type: 'evict', from: 'i5', code: 4401, reason: 'access link rotated', access: ['edit'] },
+  {
+    type: 'evict',
+    from: 'i5',
+    code: 4401,
+    reason: 'access link rotated',
+    access: ['edit', 'view'],
+  },
 ];
 
 describe('cluster messages', () => {
   it('round-trip every kind exactly', () => {
     for (const message of samples) expect(decodeMessage(encodeMessage(message))).toEqual(message);
+  });
+
+  it('read an evict message without an access filter (an older instance) as closing everything', () => {
+    const current = encodeMessage({
+      type: 'evict',
+      from: 'i5',
+      code: 4404,
+      reason: 'map deleted',
+      access: ['view'],
+    });
+    const older = current.subarray(0, current.length - 1);
+    expect(decodeMessage(older)).toEqual({
+      type: 'evict',
+      from: 'i5',
+      code: 4404,
+      reason: 'map deleted',
+      access: null,
+    });
+    // A filter naming anything but edit and view is refused, not widened or narrowed.
+    expect(() => decodeMessage(new Uint8Array([...older, 4]))).toThrow(/bad evict access/);
+    expect(() => decodeMessage(new Uint8Array([...current, 0]))).toThrow(/trailing/);
   });
 
   it('refuse truncated, padded, unknown and absurd messages', () => {

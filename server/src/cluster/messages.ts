@@ -2,6 +2,7 @@
 // length-prefixed bytes, as the y-websocket protocol uses). Every message names its sender, so an
 // instance skips its own messages and knows whose presence a state is. Decoding is strict
 // (sync/protocol.ts' StrictReader): a malformed message is dropped, never half-applied.
+import type { Access } from '@flowmap/shared/api';
 import * as encoding from 'lib0/encoding';
 import { StrictReader } from '../sync/protocol.ts';
 
@@ -16,7 +17,11 @@ export type MapMessage =
    */
   | { type: 'query'; from: string; renew: boolean }
   | { type: 'compacted'; from: string; uptoSeq: number }
-  | { type: 'evict'; from: string; code: number; reason: string };
+  /**
+   * Close the map's connections: all of them when `access` is null (the map was deleted), else
+   * only those holding one of these access levels (their links were rotated).
+   */
+  | { type: 'evict'; from: string; code: number; reason: string; access: Access[] | null };
 
 /** On the instances channel. */
 export type PeerMessage = { type: 'heartbeat'; from: string } | { type: 'bye'; from: string };
@@ -35,6 +40,18 @@ const TYPES = [
 
 // The first byte: a format version in the high nibble, so a future format can be told apart.
 const VERSION = 1;
+
+// An evict message's access filter as one byte; 0 (or no byte at all, from instances older than
+// the filter) means every connection.
+const EDIT = 1;
+const VIEW = 2;
+const accessBits = (access: readonly Access[] | null) =>
+  access ? (access.includes('edit') ? EDIT : 0) | (access.includes('view') ? VIEW : 0) : 0;
+function accessOf(bits: number): Access[] | null {
+  if (bits > (EDIT | VIEW)) throw new Error(`bad evict access ${bits}`);
+  if (bits === 0) return null;
+  return [...(bits & EDIT ? ['edit' as const] : []), ...(bits & VIEW ? ['view' as const] : [])];
+}
 
 export function encodeMessage(message: ClusterMessage): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -59,6 +76,7 @@ export function encodeMessage(message: ClusterMessage): Uint8Array {
     case 'evict':
       encoding.writeVarUint(encoder, message.code);
       encoding.writeVarString(encoder, message.reason);
+      encoding.writeUint8(encoder, accessBits(message.access));
       break;
     case 'heartbeat':
     case 'bye':
@@ -98,9 +116,13 @@ export function decodeMessage(data: Uint8Array): ClusterMessage {
     case 'compacted':
       message = { type, from, uptoSeq: reader.varUint() };
       break;
-    case 'evict':
-      message = { type, from, code: reader.varUint(), reason: reader.varString() };
+    case 'evict': {
+      const code = reader.varUint();
+      const reason = reader.varString();
+      const access = reader.remaining === 0 ? null : accessOf(reader.bytes(1)[0] as number);
+      message = { type, from, code, reason, access };
       break;
+    }
     case 'heartbeat':
     case 'bye':
       message = { type, from };

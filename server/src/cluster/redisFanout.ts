@@ -13,6 +13,7 @@
 // Two connections: a subscriber, and a publisher that drops messages while disconnected rather
 // than queue stale ones.
 import { randomBytes } from 'node:crypto';
+import type { Access } from '@flowmap/shared/api';
 import { Redis } from 'ioredis';
 import { redactCredentials } from '../config.ts';
 import type { Storage } from '../storage/types.ts';
@@ -150,8 +151,14 @@ export class RedisFanout implements RoomFanout {
     };
   }
 
-  publishEvict(mapId: string, code: number, reason: string): void {
-    this.publish(this.mapPrefix + mapId, { type: 'evict', from: this.instanceId, code, reason });
+  publishEvict(mapId: string, code: number, reason: string, access?: readonly Access[]): void {
+    this.publish(this.mapPrefix + mapId, {
+      type: 'evict',
+      from: this.instanceId,
+      code,
+      reason,
+      access: access ? [...access] : null,
+    });
   }
 
   stats(): FanoutStats {
@@ -329,7 +336,7 @@ export class RedisFanout implements RoomFanout {
         room.receiveCompacted(message.uptoSeq);
         return;
       case 'evict':
-        room.evict(message.code, message.reason);
+        room.evict(message.code, message.reason, message.access ?? undefined);
         return;
       default:
         return;

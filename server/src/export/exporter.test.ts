@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { pdfPageCount, templateWithFuture } from './export.testkit.ts';
 import { ExportBusyError, WorkerExporter } from './exporter.ts';
 import { renderExport } from './render.ts';
-import { pdfPageCount, templateWithFuture } from './testing.ts';
 
 const exporters: WorkerExporter[] = [];
 function exporter(options?: ConstructorParameters<typeof WorkerExporter>[0]) {

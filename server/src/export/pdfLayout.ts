@@ -1,8 +1,9 @@
 // Page geometry, type and the small drawing kit the PDF pages share: a cursor that moves down a
 // page and starts a new one when the next block would not fit, headings, wrapped paragraphs and
 // tables whose rows grow with their text and repeat the header row on a new page.
-import { COLORS, DORA_LEVEL_COLORS, DORA_LEVEL_NAMES, type DoraLevel } from '@flowmap/shared';
-import { exportFont } from './fonts.ts';
+import { COLORS, DORA_LEVEL_COLORS, type DoraLevel } from '@flowmap/shared';
+import { displayT } from '@flowmap/shared/i18n';
+import { type Faces, Typesetter } from './pdfText.ts';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -12,30 +13,7 @@ export const MARGIN = 40;
 /** Room at the bottom for the footer line. */
 export const FOOTER = 30;
 
-export interface Faces {
-  regular: string;
-  bold: string;
-  italic: string;
-  boldItalic: string;
-}
-
-/** Registers the export font with the document; PDFKit's Helvetica when none is installed. */
-export function registerFaces(doc: Doc): Faces {
-  const font = exportFont();
-  if (!font) {
-    return {
-      regular: 'Helvetica',
-      bold: 'Helvetica-Bold',
-      italic: 'Helvetica-Oblique',
-      boldItalic: 'Helvetica-BoldOblique',
-    };
-  }
-  doc.registerFont('fm', font.regular);
-  doc.registerFont('fm-bold', font.bold);
-  doc.registerFont('fm-italic', font.italic);
-  doc.registerFont('fm-bold-italic', font.boldItalic);
-  return { regular: 'fm', bold: 'fm-bold', italic: 'fm-italic', boldItalic: 'fm-bold-italic' };
-}
+export { type Faces, registerFaces } from './pdfText.ts';
 
 export interface Cell {
   text: string;
@@ -43,6 +21,8 @@ export interface Cell {
   bold?: boolean;
   /** A DORA level drawn as a coloured pill after the text. */
   level?: DoraLevel | null;
+  /** A smaller grey line under the text: "1w 3d expected" under a worst-case lead time. */
+  sub?: string;
 }
 
 export interface Column {
@@ -57,18 +37,23 @@ const PAD_Y = 5;
 const PILL_W = 46;
 const PILL_H = 13;
 const BODY_SIZE = 10;
+const SUB_SIZE = 8.5;
 
 export class PageWriter {
   y = MARGIN;
   readonly left = MARGIN;
   readonly width = PAGE.width - 2 * MARGIN;
   private readonly bottom = PAGE.height - MARGIN - FOOTER;
+  /** Draws and measures text with per-character font fallback. */
+  readonly type: Typesetter;
 
   constructor(
     readonly doc: Doc,
     readonly faces: Faces,
     private readonly onNewPage: () => void,
-  ) {}
+  ) {
+    this.type = new Typesetter(doc, faces);
+  }
 
   /** Starts a new page when `height` more points would not fit on this one. */
   ensure(height: number): boolean {
@@ -87,12 +72,11 @@ export class PageWriter {
     options: { size?: number; face?: keyof Faces; color?: string; gapAfter?: number } = {},
   ): void {
     const size = options.size ?? BODY_SIZE;
-    this.doc.font(this.faces[options.face ?? 'regular']).fontSize(size);
-    const height = this.doc.heightOfString(content, { width: this.width, lineGap: 2 });
+    this.type.use(options.face ?? 'regular', size);
+    const height = this.type.height(content, { width: this.width, lineGap: 2 });
     this.ensure(height);
-    this.doc
-      .fillColor(options.color ?? COLORS.text)
-      .text(content, this.left, this.y, { width: this.width, lineGap: 2 });
+    this.doc.fillColor(options.color ?? COLORS.text);
+    this.type.text(content, this.left, this.y, { width: this.width, lineGap: 2 });
     this.y += height + (options.gapAfter ?? 4);
   }
 
@@ -104,10 +88,11 @@ export class PageWriter {
     const capitals = options.capitals ?? true;
     const shown = capitals ? content.toUpperCase() : content;
     const size = capitals ? 11 : 13;
-    this.doc.font(this.faces.bold).fontSize(size);
-    const height = this.doc.heightOfString(shown, { width: this.width });
+    this.type.use('bold', size);
+    const height = this.type.height(shown, { width: this.width });
     this.ensure(height + 8 + (options.keepWith ?? 60));
-    this.doc.fillColor(capitals ? COLORS.muted : COLORS.text).text(shown, this.left, this.y, {
+    this.doc.fillColor(capitals ? COLORS.muted : COLORS.text);
+    this.type.text(shown, this.left, this.y, {
       width: this.width,
       characterSpacing: capitals ? 0.4 : 0,
     });
@@ -117,11 +102,11 @@ export class PageWriter {
   table(columns: readonly Column[], rows: readonly Cell[][]): void {
     const widths = columns.map((c) => c.width * this.width);
     const header = () => {
-      this.doc.font(this.faces.bold).fontSize(9);
+      this.type.use('bold', 9);
       const height =
         Math.max(
           ...columns.map((c, i) =>
-            this.doc.heightOfString(c.title, { width: (widths[i] ?? 0) - 2 * PAD_X }),
+            this.type.height(c.title, { width: (widths[i] ?? 0) - 2 * PAD_X }),
           ),
         ) +
         2 * PAD_Y;
@@ -129,7 +114,8 @@ export class PageWriter {
       let x = this.left;
       columns.forEach((c, i) => {
         const w = widths[i] ?? 0;
-        this.doc.fillColor(COLORS.muted).text(c.title, x + PAD_X, this.y + PAD_Y, {
+        this.doc.fillColor(COLORS.muted);
+        this.type.text(c.title, x + PAD_X, this.y + PAD_Y, {
           width: w - 2 * PAD_X,
           align: c.align ?? 'left',
         });
@@ -158,45 +144,51 @@ export class PageWriter {
 
   private rowHeight(row: readonly Cell[], widths: readonly number[]): number {
     const heights = row.map((cell, i) => {
-      this.doc.font(cell.bold ? this.faces.bold : this.faces.regular).fontSize(BODY_SIZE);
-      return this.doc.heightOfString(cell.text || ' ', {
-        width: this.textWidth(cell, widths[i] ?? 0),
-      });
+      const width = this.textWidth(cell, widths[i] ?? 0);
+      this.type.use(cell.bold ? 'bold' : 'regular', BODY_SIZE);
+      const main = this.type.height(cell.text || ' ', { width });
+      return main + this.subHeight(cell, width);
     });
     return Math.max(PILL_H, ...heights) + 2 * PAD_Y;
   }
 
+  private subHeight(cell: Cell, width: number): number {
+    if (!cell.sub) return 0;
+    this.type.use('regular', SUB_SIZE);
+    return 1 + this.type.height(cell.sub, { width });
+  }
+
   private cell(cell: Cell, x: number, width: number, align: 'left' | 'right'): void {
     const textWidth = this.textWidth(cell, width);
-    this.doc
-      .font(cell.bold ? this.faces.bold : this.faces.regular)
-      .fontSize(BODY_SIZE)
-      .fillColor(cell.color ?? COLORS.text)
-      .text(cell.text, x + PAD_X, this.y + PAD_Y, { width: textWidth, align });
+    const style = cell.bold ? 'bold' : 'regular';
+    this.type.use(style, BODY_SIZE).fillColor(cell.color ?? COLORS.text);
+    this.type.text(cell.text, x + PAD_X, this.y + PAD_Y, { width: textWidth, align });
+    if (cell.sub) {
+      const below = this.type.height(cell.text || ' ', { width: textWidth }) + 1;
+      this.type.use('regular', SUB_SIZE).fillColor(COLORS.muted);
+      this.type.text(cell.sub, x + PAD_X, this.y + PAD_Y + below, { width: textWidth, align });
+      // The pill below is placed after the main text, measured in its own style.
+      this.type.use(style, BODY_SIZE);
+    }
     if (cell.level === undefined) return;
     // Right-aligned figures keep their pill at the column's edge; text reads on into its pill.
     const px =
       align === 'right'
         ? x + width - PAD_X - PILL_W
-        : x + PAD_X + Math.min(this.doc.widthOfString(cell.text), textWidth) + 8;
+        : x + PAD_X + Math.min(this.type.width(cell.text), textWidth) + 8;
     const py = this.y + PAD_Y - 1;
     if (cell.level === null) {
-      this.doc
-        .font(this.faces.regular)
-        .fillColor(COLORS.muted)
-        .text('—', px, this.y + PAD_Y, { width: PILL_W, align: 'center' });
+      this.type.use('regular').fillColor(COLORS.muted);
+      this.type.text('—', px, this.y + PAD_Y, { width: PILL_W, align: 'center' });
       return;
     }
     this.doc.roundedRect(px, py, PILL_W, PILL_H, PILL_H / 2).fill(DORA_LEVEL_COLORS[cell.level]);
-    this.doc
-      .font(this.faces.bold)
-      .fontSize(8)
-      .fillColor('#ffffff')
-      .text(DORA_LEVEL_NAMES[cell.level], px, py + 3, {
-        width: PILL_W,
-        align: 'center',
-        lineBreak: false,
-      });
+    this.type.use('bold', 8).fillColor('#ffffff');
+    this.type.text(displayT('exports')(`level.${cell.level}`), px, py + 3, {
+      width: PILL_W,
+      align: 'center',
+      lineBreak: false,
+    });
   }
 
   rule(color: string, width: number): void {

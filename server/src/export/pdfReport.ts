@@ -1,7 +1,18 @@
-// The PDF's last page: the metrics of every state and each comparison (a future state against
+// The PDF's last page: the metrics of every state (the expected figures under the worst case where
+// routes and rework make them differ; takt, capacity bottlenecks, what the kaizens would buy and
+// what is not counted or incomplete under the table) and each comparison (a future state against
 // the state it is based on) with absolute and relative changes and DORA levels. The figures and
 // their wording come from shared's buildReport; this file only lays them out.
-import { COLORS, type ComparisonReport, type MapReport, type Tone } from '@flowmap/shared';
+import {
+  COLORS,
+  type ComparisonReport,
+  EXPECTED_NOTE,
+  type MapReport,
+  type StateReport,
+  type Tone,
+} from '@flowmap/shared';
+import { displayT } from '@flowmap/shared/i18n';
+import { drawForecasts, type ForecastSource } from './pdfForecast.ts';
 import type { Cell, Column, PageWriter } from './pdfLayout.ts';
 
 const TONE_COLORS: Record<Tone, string> = {
@@ -11,70 +22,102 @@ const TONE_COLORS: Record<Tone, string> = {
   neutral: COLORS.text,
 };
 
-const KIND = { current: 'current state', future: 'future state' } as const;
+/** The report's words, in the locale the PDF is drawn in (pdf.ts: the map's). */
+const words = () => displayT('exports');
+
+/** "Current state (current state)": a state's name and its kind. */
+function stateTitle(s: { name: string; kind: 'current' | 'future' }): string {
+  const t = words();
+  return t('pdf.stateWithKind', { name: s.name, kind: t(`kind.${s.kind}`) });
+}
 
 function metricsTable(w: PageWriter, report: MapReport): void {
-  w.heading('Metrics by state');
+  const t = words();
+  w.heading(t('pdf.metricsByState'));
   const columns: Column[] = [
-    { title: 'State', width: 0.17 },
-    { title: 'Stages', width: 0.05, align: 'right' },
-    { title: 'Total lead time', width: 0.09, align: 'right' },
-    { title: 'Value-add time', width: 0.09, align: 'right' },
-    { title: 'Waiting time', width: 0.09, align: 'right' },
-    { title: 'Flow efficiency', width: 0.08, align: 'right' },
-    { title: 'Rolled %C/A', width: 0.08, align: 'right' },
-    { title: 'Top bottleneck', width: 0.35 },
+    { title: t('pdf.state'), width: 0.17 },
+    { title: t('pdf.stages'), width: 0.05, align: 'right' },
+    { title: t('pdf.totalLeadTime'), width: 0.09, align: 'right' },
+    { title: t('pdf.valueAdd'), width: 0.09, align: 'right' },
+    { title: t('pdf.waiting'), width: 0.09, align: 'right' },
+    { title: t('pdf.flowEfficiency'), width: 0.08, align: 'right' },
+    { title: t('pdf.rolledPctCA'), width: 0.08, align: 'right' },
+    { title: t('pdf.topBottleneck'), width: 0.35 },
   ];
   w.table(
     columns,
-    report.states.map((s) => [
-      { text: `${s.name} (${KIND[s.kind]})`, bold: true },
-      { text: s.stages },
-      { text: s.leadTime, bold: true },
-      { text: s.valueAdd },
-      { text: s.waiting },
-      { text: s.flowEfficiency, bold: true },
-      { text: s.rolledPctCA },
-      { text: s.topBottleneck },
-    ]),
+    report.states.map((s) => {
+      const expected = (text: string | undefined) =>
+        text ? t('pdf.expectedValue', { value: text }) : undefined;
+      const cell = (text: string, sub: string | undefined, bold = false): Cell =>
+        sub === undefined ? { text, bold } : { text, bold, sub };
+      return [
+        { text: stateTitle(s), bold: true },
+        { text: s.stages },
+        cell(s.leadTime, expected(s.expected?.leadTime), true),
+        cell(s.valueAdd, expected(s.expected?.valueAdd)),
+        { text: s.waiting },
+        cell(s.flowEfficiency, expected(s.expected?.flowEfficiency), true),
+        { text: s.rolledPctCA },
+        { text: s.topBottleneck },
+      ];
+    }),
   );
-  const notes = report.states.flatMap((s) => s.notes.map((n) => `${s.name}: ${n}`));
-  if (notes.length > 0) {
+  if (report.states.some((s) => s.expected !== null)) {
     w.gap(4);
-    for (const note of notes) w.text(note, { size: 9, color: COLORS.warn, gapAfter: 2 });
+    w.text(EXPECTED_NOTE, { size: 8.5, color: COLORS.muted, gapAfter: 0 });
   }
+  for (const s of report.states) stateDetails(w, s);
   w.gap(18);
 
-  w.heading('DORA four key metrics by state');
+  w.heading(t('pdf.doraByState'));
   const first = report.states[0];
   w.table(
     [
-      { title: 'State', width: 0.17 },
+      { title: t('pdf.state'), width: 0.17 },
       ...(first?.dora ?? []).map((d) => ({ title: d.label, width: 0.83 / 4 })),
     ],
     report.states.map((s) => [
-      { text: `${s.name} (${KIND[s.kind]})`, bold: true },
+      { text: stateTitle(s), bold: true },
       ...s.dora.map((d): Cell => ({ text: d.value, level: d.level })),
     ]),
   );
   w.gap(6);
-  w.text(
-    `“(map)”: lead time for changes taken from the state’s total lead time. ${report.doraSource}`,
-    { size: 8.5, color: COLORS.muted, gapAfter: 0 },
-  );
+  w.text(t('pdf.mapNote', { source: report.doraSource }), {
+    size: 8.5,
+    color: COLORS.muted,
+    gapAfter: 0,
+  });
   w.gap(18);
+}
+
+/** What the table has no column for: takt, capacity, the kaizens' effect, what is left out. */
+function stateDetails(w: PageWriter, s: StateReport): void {
+  const t = words();
+  const lines: [string, string][] = [];
+  if (s.takt !== null) lines.push([t('pdf.takt', { value: s.takt }), COLORS.text]);
+  for (const c of s.capacityBottlenecks) {
+    lines.push([t('pdf.capacity', { text: c }), COLORS.capacity]);
+  }
+  if (s.projected !== null) lines.push([s.projected, COLORS.accent]);
+  for (const note of s.notes) lines.push([note, COLORS.warn]);
+  if (lines.length === 0) return;
+  w.gap(8);
+  w.text(stateTitle(s), { size: 9.5, face: 'bold', gapAfter: 1 });
+  for (const [line, color] of lines) w.text(`•  ${line}`, { size: 9, color, gapAfter: 1 });
 }
 
 function comparisonTable(w: PageWriter, c: ComparisonReport): void {
   // A comparison reads as a whole: it moves to the next page rather than break, if it fits one.
   const rowsHigh = (c.metrics.length + c.dora.length + 2) * 21 + 30;
   w.heading(c.title, { keepWith: rowsHigh, capitals: false });
+  const t = words();
   const columns: Column[] = [
-    { title: 'Metric', width: 0.2 },
+    { title: t('pdf.metric'), width: 0.2 },
     { title: c.before.name, width: 0.2, align: 'right' },
     { title: c.after.name, width: 0.2, align: 'right' },
-    { title: 'Change', width: 0.2, align: 'right' },
-    { title: 'Relative change', width: 0.2, align: 'right' },
+    { title: t('pdf.change'), width: 0.2, align: 'right' },
+    { title: t('pdf.relativeChange'), width: 0.2, align: 'right' },
   ];
   const rows: Cell[][] = [
     ...c.metrics.map((m) => [
@@ -84,7 +127,7 @@ function comparisonTable(w: PageWriter, c: ComparisonReport): void {
       { text: m.absolute, color: TONE_COLORS[m.tone], bold: m.tone !== 'same' },
       { text: m.relative, color: TONE_COLORS[m.tone] },
     ]),
-    [{ text: 'DORA four key metrics', bold: true, color: COLORS.muted }],
+    [{ text: t('pdf.doraRow'), bold: true, color: COLORS.muted }],
     ...c.dora.map((d) => [
       { text: d.label },
       { text: d.before, level: d.beforeLevel },
@@ -96,9 +139,13 @@ function comparisonTable(w: PageWriter, c: ComparisonReport): void {
   w.table(columns, rows);
   w.gap(6);
   const lines: [string, string[]][] = [
-    ['Stages changed', c.stagesChanged],
-    ['Stages added', c.stagesAdded],
-    ['Stages removed', c.stagesRemoved],
+    [t('pdf.stagesChanged'), c.stagesChanged],
+    [t('pdf.stagesAdded'), c.stagesAdded],
+    [t('pdf.stagesRemoved'), c.stagesRemoved],
+    [t('pdf.queuesChanged'), c.queuesChanged],
+    [t('pdf.queuesAdded'), c.queuesAdded],
+    [t('pdf.queuesRemoved'), c.queuesRemoved],
+    [t('pdf.edgesChanged'), c.edgesChanged],
   ];
   for (const [label, items] of lines) {
     if (items.length === 0) continue;
@@ -106,35 +153,40 @@ function comparisonTable(w: PageWriter, c: ComparisonReport): void {
     for (const item of items) w.text(`•  ${item}`, { size: 9.5, gapAfter: 1 });
     w.gap(3);
   }
-  if (c.stagesChanged.length + c.stagesAdded.length + c.stagesRemoved.length === 0) {
-    w.text('No stage differs between the two states.', { size: 9.5, color: COLORS.muted });
+  if (lines.every(([, items]) => items.length === 0)) {
+    w.text(t('pdf.noDifference'), {
+      size: 9.5,
+      color: COLORS.muted,
+    });
   }
   for (const note of c.notes) w.text(note, { size: 9, color: COLORS.warn });
   w.gap(18);
 }
 
-/** Draws the report from the writer's position on; it starts new pages as it needs them. */
-export function drawReport(w: PageWriter, report: MapReport): void {
-  w.doc.font(w.faces.bold).fontSize(22).fillColor(COLORS.text);
-  w.doc.text(report.title, w.left, w.y, { width: w.width });
-  w.y += w.doc.heightOfString(report.title, { width: w.width }) + 2;
-  w.text('Metrics and comparison', { size: 15, face: 'bold', color: COLORS.muted, gapAfter: 4 });
+/**
+ * Draws the report from the writer's position on; it starts new pages as it needs them. With
+ * `forecast`, each state's lead-time forecast follows the metrics (pdfForecast.ts).
+ */
+export function drawReport(w: PageWriter, report: MapReport, forecast?: ForecastSource): void {
+  w.type.use('bold', 22).fillColor(COLORS.text);
+  w.type.text(report.title, w.left, w.y, { width: w.width });
+  w.y += w.type.height(report.title, { width: w.width }) + 2;
+  const t = words();
+  w.text(t('pdf.reportTitle'), { size: 15, face: 'bold', color: COLORS.muted, gapAfter: 4 });
   w.text(
-    `Durations in working time (${report.workingTime}; w weeks, d days, h hours, m minutes) · ` +
-      `%C/A below ${report.lowPctCAThreshold}% marks a quality bottleneck`,
+    t('pdf.workingTimeLine', {
+      workingTime: report.workingTime,
+      threshold: report.lowPctCAThreshold,
+    }),
     { size: 9, color: COLORS.muted, gapAfter: 8 },
   );
   w.rule(COLORS.border, 0.8);
   w.gap(16);
   metricsTable(w, report);
+  if (forecast) drawForecasts(w, forecast);
   if (report.comparisons.length === 0) {
-    w.heading('Comparison', { keepWith: 20 });
-    w.text(
-      'No future state yet: once the map has one, it is compared here with its current state.',
-      {
-        color: COLORS.muted,
-      },
-    );
+    w.heading(t('pdf.comparison'), { keepWith: 20 });
+    w.text(t('pdf.noFuture'), { color: COLORS.muted });
     return;
   }
   for (const comparison of report.comparisons) comparisonTable(w, comparison);

@@ -1,8 +1,10 @@
 // SVG → PNG with resvg (a maintained Rust rasteriser; prebuilt binary). Crisp at 2× for slides
 // and wikis; a map too large for that is scaled down to stay within a bounded image, and says so.
 // resvg renders on libuv's thread pool (renderAsync), never on the event loop.
-import { renderAsync } from '@resvg/resvg-js';
+import { type RenderedImage, renderAsync } from '@resvg/resvg-js';
+import { fallbacksNeeded } from './fontRuns.ts';
 import { exportFont } from './fonts.ts';
+import { svgFontRuns } from './pdfText.ts';
 
 export const PNG_SCALE = 2;
 /** Longest side of an exported PNG: what image viewers and slide tools still open. */
@@ -57,25 +59,51 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width, height };
 }
 
-export async function svgToPng(svg: string): Promise<{ png: Buffer } & PngPlan> {
+export interface PngFontOptions {
+  /**
+   * Give resvg the shipped fonts the text needs (default). Off only in tests, to show what a host
+   * without them used to get.
+   */
+  fallbacks?: boolean;
+}
+
+/** The SVG as resvg draws it for a PNG: its pixels (RGBA) and the plan it was drawn to. */
+export async function rasterise(
+  svg: string,
+  options: PngFontOptions = {},
+): Promise<{ image: RenderedImage; plan: PngPlan }> {
   const { width, height } = svgSize(svg);
   const plan = planPng(width, height);
   const font = exportFont();
-  const image = await renderAsync(svg, {
+  // Only the shipped fonts some character needs are read (resvg loads every file it is given,
+  // for every render): an English map never touches the 6–11 MB CJK files.
+  const extra = options.fallbacks === false ? [] : fallbacksNeeded(svg);
+  const drawn = extra.length > 0 ? svgFontRuns(svg, 'png') : svg;
+  const image = await renderAsync(drawn, {
     fitTo: { mode: 'zoom', value: plan.zoom },
     background: '#ffffff',
     font: {
-      // System fonts stay on so that names in other scripts still find a face to draw with.
-      loadSystemFonts: true,
-      ...(font
-        ? {
-            fontFiles: [font.regular, font.bold, font.italic, font.boldItalic],
-            defaultFontFamily: font.family,
-            sansSerifFamily: font.family,
-          }
-        : {}),
+      // The host's other fonts are never consulted: the picture is the same on every server.
+      loadSystemFonts: false,
+      fontFiles: [
+        font.regular,
+        font.bold,
+        font.italic,
+        font.boldItalic,
+        ...extra.flatMap((f) => [f.regular, f.bold]),
+      ],
+      defaultFontFamily: font.family,
+      sansSerifFamily: font.family,
     },
     logLevel: 'off',
   });
+  return { image, plan };
+}
+
+export async function svgToPng(
+  svg: string,
+  options: PngFontOptions = {},
+): Promise<{ png: Buffer } & PngPlan> {
+  const { image, plan } = await rasterise(svg, options);
   return { ...plan, png: image.asPng(), width: image.width, height: image.height };
 }

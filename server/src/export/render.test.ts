@@ -1,8 +1,8 @@
 import { CSV_COLUMNS, renderStateSvg } from '@flowmap/shared';
 import { describe, expect, it } from 'vitest';
+import { pdfPageCount, pngSize, svgDimensions, templateWithFuture } from './export.testkit.ts';
 import { MAX_PNG_PIXELS, MAX_PNG_SIDE, planPng } from './png.ts';
 import { renderExport } from './render.ts';
-import { pdfPageCount, pngSize, svgDimensions, templateWithFuture } from './testing.ts';
 
 async function ok(promise: ReturnType<typeof renderExport>) {
   const result = await promise;

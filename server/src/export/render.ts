@@ -13,6 +13,7 @@ import {
   sortedStates,
   stateById,
 } from '@flowmap/shared';
+import type { Workshop } from '@flowmap/shared/workshop';
 import { renderPdf, statePages } from './pdf.ts';
 import { svgToPng } from './png.ts';
 
@@ -104,6 +105,8 @@ export async function renderExport(
   map: FlowMap,
   request: ExportRequest,
   limits: ExportLimits = { maxDrawingChars: MAX_DRAWING_CHARS },
+  /** What the document holds beside the map: the workshop, for the PDF's workshop pages. */
+  extras: { workshop?: Workshop } = {},
 ): Promise<ExportResult> {
   const picked = pick(map, request);
   if (!picked.ok) return { ok: false, status: 404, message: picked.message };
@@ -142,7 +145,7 @@ export async function renderExport(
       const pages = statePages(map, picked.states);
       const chars = pages.reduce((sum, p) => sum + p.svg.length, 0);
       if (chars > limits.maxDrawingChars) return tooLarge(format, chars, limits.maxDrawingChars);
-      return done(await renderPdf({ map, pages }));
+      return done(await renderPdf({ map, pages, workshop: extras.workshop }));
     }
   }
 }

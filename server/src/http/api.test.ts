@@ -2,8 +2,14 @@ import { softwareDeliveryTemplate, validateMap } from '@flowmap/shared';
 import { readMap } from '@flowmap/shared/doc';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { waitFor } from '../sync/testClients.ts';
-import { connectMap, type Harness, type MapClient, startHarness, tryUpgrade } from './testing.ts';
+import { waitFor } from '../sync/clients.testkit.ts';
+import {
+  connectMap,
+  type Harness,
+  type MapClient,
+  startHarness,
+  tryUpgrade,
+} from './harness.testkit.ts';
 
 let h: Harness;
 const clients: MapClient[] = [];
@@ -182,7 +188,7 @@ describe('access at the websocket upgrade', () => {
 });
 
 describe('JSON import and export', () => {
-  it('exports schema-v1 JSON to any valid token and imports it back identically', async () => {
+  it('exports schema-v2 JSON to any valid token and imports it back identically', async () => {
     const { id, editToken, viewToken } = await createMap();
     const editor = connect(id, editToken);
     await waitFor(() => editor.provider.synced, 'editor synced');

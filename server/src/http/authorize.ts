@@ -1,9 +1,10 @@
 // Who may read a map over HTTP: the instance owner key (Authorization: Bearer), or the map's own
 // edit or view token as `?token=` or Bearer. One place for the rule and its refusals, so every
 // map-scoped route answers a bad link the same way.
+import type { Access } from '@flowmap/shared/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { bearerToken, secretsEqual } from '../auth/secrets.ts';
-import type { Access, MapService } from '../maps/service.ts';
+import type { MapService } from '../maps/service.ts';
 import type { MapRecord } from '../storage/types.ts';
 import { isValidMapId } from '../sync/index.ts';
 

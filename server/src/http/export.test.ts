@@ -1,9 +1,14 @@
-import { CSV_COLUMNS, validateMap } from '@flowmap/shared';
-import { updateNode } from '@flowmap/shared/doc';
+import { CSV_COLUMNS, computeStateMetrics, validateMap } from '@flowmap/shared';
+import { readMap, updateNode } from '@flowmap/shared/doc';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pdfPageCount, pngSize, svgDimensions, templateWithFuture } from '../export/testing.ts';
-import { waitFor } from '../sync/testClients.ts';
-import { connectMap, type Harness, type MapClient, startHarness } from './testing.ts';
+import {
+  pdfPageCount,
+  pngSize,
+  svgDimensions,
+  templateWithFuture,
+} from '../export/export.testkit.ts';
+import { waitFor } from '../sync/clients.testkit.ts';
+import { connectMap, type Harness, type MapClient, startHarness } from './harness.testkit.ts';
 
 let h: Harness;
 const clients: MapClient[] = [];
@@ -25,6 +30,8 @@ async function importMap(map: unknown = templateWithFuture()) {
 const get = (path: string) => h.api(path, { owner: false });
 const bytes = async (res: Response) => new Uint8Array(await res.arrayBuffer());
 
+// Each test starts its own server, whose first export starts the document worker: seconds on a
+// busy shared machine, hence the 30 s budgets rather than the 5 s default.
 describe('GET /api/maps/<id>/export.<format>', () => {
   it('serves each format to a view link with its content type and file name', async () => {
     const { id, viewToken } = await importMap();
@@ -75,7 +82,7 @@ describe('GET /api/maps/<id>/export.<format>', () => {
     });
     expect(bearer.status).toBe(200);
     expect((await h.api(`/api/maps/${id}/export.svg`)).status).toBe(200);
-  });
+  }, 30_000);
 
   it('refuses missing and wrong tokens, unknown maps and states', async () => {
     const { id, viewToken } = await importMap();
@@ -99,7 +106,7 @@ describe('GET /api/maps/<id>/export.<format>', () => {
     const two = await get(`/api/maps/${id}/export.svg?token=${viewToken}&state=a&state=b`);
     expect(two.status).toBe(400);
     expect((await get(`/api/maps/${id}/export.gif?token=${viewToken}`)).status).toBe(404);
-  });
+  }, 30_000);
 
   it('renders the live document, edits included', async () => {
     const { id, editToken, viewToken } = await importMap();
@@ -111,15 +118,24 @@ describe('GET /api/maps/<id>/export.<format>', () => {
       (await get(`/api/maps/${id}/export.csv?token=${viewToken}&state=future`)).text();
     await waitFor(async () => (await csvOf()).includes('Trunk-based commits'), 'edit exported');
     const row = (await csvOf()).split('\r\n').find((l) => l.includes('Trunk-based commits'));
+    const { map } = readMap(client.doc);
+    const future = map.states.future;
+    if (!future) throw new Error('the template has a future state');
+    const lt = computeStateMetrics(future, map.meta).expectedLeadTimeMinutes;
+    expect(lt).toBe(8670);
     // LT 30m, PT 20m: waits 10 of the future state's 8,095 minutes of waiting.
     expect(row).toBe(
-      `future,Future state,future,vcs,Trunk-based commits,Dev,30,20,95,10,${20 / 30},${10 / 8095},true,,false`,
+      `future,Future state,future,vcs,Trunk-based commits,Dev,30,20,95,10,${20 / 30},${10 / 8095},true,,false` +
+        // v2 columns: a counted stage with none of the optional v2 fields set.
+        ',stage,true,,,,,,,,false,,' +
+        // No ranges or measured quantiles: every percentile is the state's expected lead time.
+        `,${lt},${lt},${lt}`,
     );
     const svg = await (
       await get(`/api/maps/${id}/export.svg?token=${viewToken}&state=future`)
     ).text();
     expect(svg).toContain('Trunk-based commits');
-  });
+  }, 30_000);
 
   it('exports JSON that imports back to the same map and the same exports', async () => {
     const original = templateWithFuture();

@@ -1,18 +1,16 @@
 // Map exports as files: GET /api/maps/<id>/export.<svg|png|pdf|csv>?state=<stateId>, for anyone
-// with a link to the map (edit or view token) or the owner key. They render the live document,
-// the same one the workshop edits, in the export worker (JSON export lives in routes.ts).
+// with a link to the map (edit or view token) or the owner key. They render the stored document
+// (every acknowledged edit of the workshop) in the document worker (JSON export: routes.ts).
 import { contentDisposition } from '@flowmap/shared';
 import type { FastifyInstance } from 'fastify';
-import { ExportBusyError, type Exporter, WorkerExporter } from '../export/exporter.ts';
-import { EXPORT_FORMATS } from '../export/render.ts';
+import { ExportBusyError } from '../export/exporter.ts';
+import { EXPORT_FORMATS, type ExportResult } from '../export/render.ts';
 import type { MapService } from '../maps/service.ts';
 import { createMapAuthorizer } from './authorize.ts';
 
 interface Deps {
   maps: MapService;
   ownerKey: string;
-  /** Tests pass their own; the server runs exports in a worker thread. */
-  exporter?: Exporter;
 }
 
 type ExportRoute = { Params: { id: string }; Querystring: Record<string, unknown> };
@@ -24,8 +22,6 @@ function headerText(text: string): string {
 
 export function registerExportRoutes(app: FastifyInstance, deps: Deps): void {
   const { authorizeMap } = createMapAuthorizer(deps.maps, deps.ownerKey);
-  const exporter = deps.exporter ?? new WorkerExporter();
-  app.addHook('onClose', async () => exporter.close());
 
   for (const format of EXPORT_FORMATS) {
     app.get<ExportRoute>(`/api/maps/:id/export.${format}`, async (req, reply) => {
@@ -35,10 +31,9 @@ export function registerExportRoutes(app: FastifyInstance, deps: Deps): void {
       if (state !== undefined && (typeof state !== 'string' || state === '')) {
         return reply.code(400).send({ error: 'state must be one state id' });
       }
-      const map = await deps.maps.exportJson(auth.record.id);
-      let result: Awaited<ReturnType<Exporter['render']>>;
+      let result: ExportResult;
       try {
-        result = await exporter.render(map, { format, stateId: state });
+        result = await deps.maps.renderExport(auth.record.id, { format, stateId: state });
       } catch (error) {
         if (!(error instanceof ExportBusyError)) throw error;
         return reply.code(503).header('Retry-After', '5').send({ error: error.message });

@@ -1,5 +1,6 @@
 // The JSON API. Owner-key routes manage the map library; map routes accept the map's own tokens.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ExportBusyError } from '../export/exporter.ts';
 import { InputError, type MapService } from '../maps/service.ts';
 import { isValidMapId } from '../sync/index.ts';
 import { createMapAuthorizer } from './authorize.ts';
@@ -35,6 +36,10 @@ export function registerApiRoutes(app: FastifyInstance, { maps, ownerKey }: Deps
         problems: error.problems,
         messages: error.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)),
       });
+    }
+    if (error instanceof ExportBusyError) {
+      // The document worker's queue is full (exports, duplicates, snapshots): come back soon.
+      return reply.code(503).header('Retry-After', '5').send({ error: error.message });
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
@@ -94,8 +99,16 @@ export function registerApiRoutes(app: FastifyInstance, { maps, ownerKey }: Deps
 
   app.post<IdParams>('/api/maps/:id/tokens', { preHandler: requireOwner }, async (req, reply) => {
     if (!(await ownerMap(req, reply))) return;
-    const body = (req.body ?? {}) as { which?: unknown };
-    const rotated = await maps.rotateTokens(req.params.id, body.which ?? 'both');
+    // No body means both; a body that is not an object (`"edit"`, `[]`, `null`) is a mistake,
+    // and guessing "both" from it would break every link to the map.
+    const body: unknown = req.body === undefined ? {} : req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new InputError('Body must be an object', [
+        { path: '', message: 'must be an object like {"which":"edit"}' },
+      ]);
+    }
+    const { which } = body as { which?: unknown };
+    const rotated = await maps.rotateTokens(req.params.id, which ?? 'both');
     if (!rotated) return reply.code(404).send({ error: 'no such map' });
     return rotated;
   });
@@ -110,11 +123,11 @@ export function registerApiRoutes(app: FastifyInstance, { maps, ownerKey }: Deps
   app.get<IdParams>('/api/maps/:id/export.json', async (req, reply) => {
     const auth = await authorizeMap(req, reply);
     if (!auth) return;
-    const map = await maps.exportJson(auth.record.id);
-    const filename = `${(map.meta.title || 'flowmap').replace(/[^\w.-]+/g, '-').slice(0, 80)}.json`;
+    const { text, title } = await maps.exportJson(auth.record.id);
+    const filename = `${(title || 'flowmap').replace(/[^\w.-]+/g, '-').slice(0, 80)}.json`;
     return reply
       .header('Content-Disposition', `attachment; filename="${filename}"`)
       .type('application/json')
-      .send(`${JSON.stringify(map, null, 2)}\n`);
+      .send(text);
   });
 }

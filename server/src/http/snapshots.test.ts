@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { softwareDeliveryTemplate, validateMap } from '@flowmap/shared';
 import { updateDora, updateNode } from '@flowmap/shared/doc';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { waitFor } from '../sync/testClients.ts';
-import { connectMap, type Harness, type MapClient, startHarness } from './testing.ts';
+import { waitFor } from '../sync/clients.testkit.ts';
+import { connectMap, type Harness, type MapClient, startHarness } from './harness.testkit.ts';
 
 let h: Harness;
 const clients: MapClient[] = [];
@@ -203,6 +203,22 @@ describe('snapshots of a map', () => {
             changeFailureRate: { value: 0.15, level: 'high', source: 'entered' },
             timeToRestore: { value: 720, level: 'medium', source: 'entered' },
           },
+          // v2: no routes, rework rates or kaizens, so expected and projected repeat the totals.
+          expectedLeadTimeMinutes: 10_680,
+          expectedValueAddMinutes: 935,
+          expectedFlowEfficiency: 935 / 10_680,
+          projected: {
+            totalLeadTimeMinutes: 10_680,
+            totalValueAddMinutes: 935,
+            flowEfficiency: 935 / 10_680,
+            expectedLeadTimeMinutes: 10_680,
+            expectedValueAddMinutes: 935,
+            expectedFlowEfficiency: 935 / 10_680,
+            rolledPctCA: expect.closeTo(0.386631, 12),
+          },
+          taktMinutes: null,
+          disconnectedCount: 0,
+          incompleteCount: 0,
         },
       ],
     });

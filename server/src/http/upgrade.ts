@@ -3,20 +3,22 @@
 // upgrade, so a refused client never receives a single document byte.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { Access } from '@flowmap/shared/api';
 import type { WebSocketServer } from 'ws';
 import type { MapService } from '../maps/service.ts';
-import type { ServerMetrics } from '../observability/metrics.ts';
+import type { ServerTelemetry } from '../observability/telemetry.ts';
 import { isValidMapId, type RoomManager, type SyncLogger } from '../sync/index.ts';
 import { clientAddress } from './clientAddress.ts';
 import type { RateLimiter } from './rateLimit.ts';
 import { refuseUpgrade } from './refuse.ts';
 
 export interface UpgradeDeps {
-  wss: WebSocketServer;
+  /** The socket servers for each access level (their frame limits differ, see app.ts). */
+  wss: Record<Access, WebSocketServer>;
   rooms: RoomManager;
   maps: MapService;
   limiter: RateLimiter;
-  metrics: ServerMetrics;
+  telemetry: ServerTelemetry;
   logger: SyncLogger;
   /** See clientAddress.ts. */
   trustProxyHops?: number;
@@ -25,10 +27,10 @@ export interface UpgradeDeps {
 const SYNC_PATH = /^\/sync\/([^/]*)$/;
 
 export function createUpgradeHandler(deps: UpgradeDeps) {
-  const { wss, rooms, maps, limiter, metrics, logger } = deps;
+  const { wss, rooms, maps, limiter, telemetry, logger } = deps;
   const hops = deps.trustProxyHops ?? 0;
   const refuse = (socket: Duplex, status: number, reason: string, message: string) => {
-    metrics.connectionsRefused.inc({ reason });
+    telemetry.connectionsRefused.inc({ reason });
     logger.info({ status, reason }, 'websocket upgrade refused');
     refuseUpgrade(socket, status, message);
   };
@@ -52,7 +54,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       const access = maps.accessFor(record, token);
       if (!access) return refuse(socket, 403, 'bad-token', 'this link is not valid for the map');
       if (socket.destroyed) return;
-      wss.handleUpgrade(req, socket, head, (ws) => rooms.handleConnection(ws, { mapId, access }));
+      wss[access].handleUpgrade(req, socket, head, (ws) =>
+        rooms.handleConnection(ws, { mapId, access }),
+      );
     } catch (error) {
       logger.error({ err: String(error) }, 'websocket upgrade failed');
       refuseUpgrade(socket, 500, 'internal error');

@@ -1,22 +1,18 @@
 // Map lifecycle: create (blank or template), import, export, rename, duplicate, delete, rotate
-// tokens, resolve a token to an access level. Storage holds records and documents; the document
-// (not the record) is the truth for the title, the record keeps a copy for the map library.
+// tokens, resolve a token to an access level, list the library. Storage holds records and
+// documents; the document (not the record) is the truth for the title, the record keeps a copy
+// and the map's summary for the library (summary.ts), so listing never loads a document.
 import { randomBytes } from 'node:crypto';
-import {
-  computeStateMetrics,
-  type FlowMap,
-  type Problem,
-  type TemplateId,
-  validateMap,
-  validateMetaPatch,
-} from '@flowmap/shared';
-import { createMapDoc, ORIGINS, readMap, updateMeta, writeMapToDoc } from '@flowmap/shared/doc';
+import { type Problem, type TemplateId, validateMap, validateMetaPatch } from '@flowmap/shared';
+import type { Access, MapLinks, MapSummary } from '@flowmap/shared/api';
+import { createMapDoc, ORIGINS, updateMeta, writeMapToDoc } from '@flowmap/shared/doc';
 import * as Y from 'yjs';
 import { newSecret, secretsEqual } from '../auth/secrets.ts';
-import type { MapRecord, Storage } from '../storage/types.ts';
+import { type DocumentJobs, IN_PROCESS_JOBS } from '../export/documentJobs.ts';
+import type { ExportRequest, ExportResult } from '../export/render.ts';
+import type { ListedMap, MapRecord, Storage, StoredSummary } from '../storage/types.ts';
 import type { DocumentAccess } from './documents.ts';
-
-export type Access = 'edit' | 'view';
+import { type DocSummary, saveDocSummary, summariseDoc, summariseStored } from './summary.ts';
 
 export class InputError extends Error {
   constructor(
@@ -27,37 +23,24 @@ export class InputError extends Error {
   }
 }
 
-export interface CreatedMap {
-  id: string;
-  editToken: string;
-  viewToken: string;
-}
-
-export interface MapSummary {
-  id: string;
-  title: string;
-  createdAt: number;
-  updatedAt: number;
-  stageCount: number;
-  /** Total lead time of the first current state, minutes; null when it cannot be computed. */
-  leadTimeMinutes: number | null;
-}
-
 /** Map ids: 16 base64url characters (96 bits). They are not secrets — tokens are. */
 export function newMapId(): string {
   return randomBytes(12).toString('base64url');
 }
 
-export const MAP_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
 export class MapService {
+  /** Summaries being computed from storage for maps that had none, by map id (see list). */
+  private readonly backfills = new Map<string, Promise<MapSummary>>();
+
   constructor(
     private readonly storage: Storage,
     private readonly documents: DocumentAccess,
     private readonly now: () => number = Date.now,
+    /** Whole-document work (exports, duplicates, summaries): the server's worker thread. */
+    readonly jobs: DocumentJobs = IN_PROCESS_JOBS,
   ) {}
 
-  async create(input: { title?: unknown; template?: unknown }): Promise<CreatedMap> {
+  async create(input: { title?: unknown; template?: unknown }): Promise<MapLinks> {
     const title = input.title === undefined ? 'Untitled map' : input.title;
     const problems = validateMetaPatch({ title });
     if (problems.length > 0) throw new InputError('Invalid title', problems);
@@ -68,30 +51,35 @@ export class MapService {
       ]);
     }
     const doc = createMapDoc({ title: title as string, template: template as TemplateId });
-    return this.storeNew(title as string, doc);
+    return this.storeNewDoc(title as string, doc);
   }
 
-  async import(raw: unknown): Promise<CreatedMap> {
+  async import(raw: unknown): Promise<MapLinks> {
     const result = validateMap(raw);
-    if (!result.ok) throw new InputError('Not a valid Flowmap schema-v1 map', result.problems);
+    if (!result.ok) throw new InputError('Not a valid Flowmap map (schema v2)', result.problems);
     const doc = new Y.Doc();
     writeMapToDoc(doc, result.map, ORIGINS.import);
-    return this.storeNew(result.map.meta.title, doc);
+    return this.storeNewDoc(result.map.meta.title, doc);
   }
 
-  async exportJson(id: string): Promise<FlowMap> {
-    return this.documents.read(id, (doc) => readMap(doc).map);
+  /** The export JSON of a map (schema v2, pretty-printed) and its title, read from storage. */
+  async exportJson(id: string): Promise<{ text: string; title: string }> {
+    return this.jobs.run({ kind: 'json', stored: await this.storage.loadDocument(id) });
   }
 
-  async duplicate(id: string): Promise<CreatedMap | null> {
+  async renderExport(id: string, request: ExportRequest): Promise<ExportResult> {
+    return this.jobs.run({ kind: 'render', stored: await this.storage.loadDocument(id), request });
+  }
+
+  // From storage, in the worker: it holds every acknowledged edit (a room stores each write
+  // before applying it), and a map at the document cap takes seconds to decode.
+  async duplicate(id: string): Promise<MapLinks | null> {
     const record = await this.storage.getMap(id);
     if (!record) return null;
-    const update = await this.documents.read(id, (doc) => Y.encodeStateAsUpdate(doc));
-    const copy = new Y.Doc();
-    Y.applyUpdate(copy, update);
     const title = `${record.title} (copy)`.slice(0, 200);
-    updateMeta(copy, { title }, ORIGINS.server);
-    return this.storeNew(title, copy);
+    const stored = await this.storage.loadDocument(id);
+    const { update, summary } = await this.jobs.run({ kind: 'duplicate', stored, title });
+    return this.storeNew(title, update, summary);
   }
 
   async rename(id: string, title: unknown): Promise<boolean> {
@@ -111,7 +99,7 @@ export class MapService {
   }
 
   /** New edit and/or view token; connections holding a rotated token are closed. */
-  async rotateTokens(id: string, which: unknown): Promise<CreatedMap | null> {
+  async rotateTokens(id: string, which: unknown): Promise<MapLinks | null> {
     if (which !== 'edit' && which !== 'view' && which !== 'both') {
       throw new InputError('Invalid token kind', [
         { path: 'which', message: 'must be edit, view or both' },
@@ -125,7 +113,9 @@ export class MapService {
       updatedAt: this.now(),
     };
     await this.storage.updateMap(id, patch);
-    await this.documents.evict(id, 4401, 'access link rotated');
+    // Only the sockets holding a rotated link: an editor keeps editing when the view link changes.
+    const rotated = which === 'both' ? (['edit', 'view'] as const) : ([which] as const);
+    await this.documents.evict(id, 4401, 'access link rotated', rotated);
     return {
       id,
       editToken: patch.editToken ?? record.editToken,
@@ -133,9 +123,18 @@ export class MapService {
     };
   }
 
+  /**
+   * The library, newest change first, from the stored rows only: no document is loaded. A map
+   * without a stored summary (written before summaries existed) is summarised from storage once,
+   * one map at a time, so the first listing after an upgrade is slower but never holds more than
+   * one document in memory.
+   */
   async list(): Promise<MapSummary[]> {
-    const records = await this.storage.listMaps();
-    const summaries = await Promise.all(records.map((r) => this.summarise(r)));
+    const summaries: MapSummary[] = [];
+    for (const listed of await this.storage.listMaps()) {
+      const stored = listed.summary;
+      summaries.push(stored ? toSummary(listed, stored) : await this.backfill(listed));
+    }
     return summaries.sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
@@ -150,33 +149,28 @@ export class MapService {
     return null;
   }
 
-  private async summarise(record: MapRecord): Promise<MapSummary> {
-    const base = { id: record.id, createdAt: record.createdAt, updatedAt: record.updatedAt };
-    try {
-      return await this.documents.read(record.id, (doc) => {
-        const { map } = readMap(doc);
-        const current =
-          Object.values(map.states)
-            .filter((s) => s.kind === 'current')
-            .sort((a, b) => a.order - b.order)[0] ?? Object.values(map.states)[0];
-        const stageCount = current
-          ? Object.values(current.nodes).filter((n) => n.type === 'stage').length
-          : 0;
-        const metrics = current ? computeStateMetrics(current, map.meta) : null;
-        return {
-          ...base,
-          title: map.meta.title || record.title,
-          stageCount,
-          leadTimeMinutes:
-            metrics && metrics.errors.length === 0 ? metrics.totalLeadTimeMinutes : null,
-        };
-      });
-    } catch {
-      return { ...base, title: record.title, stageCount: 0, leadTimeMinutes: null };
-    }
+  private backfill(listed: ListedMap): Promise<MapSummary> {
+    const running = this.backfills.get(listed.id);
+    if (running) return running;
+    const done = summariseStored(this.storage, listed.id, this.jobs).then(
+      (summary) => toSummary(listed, summary, summary.title || listed.title),
+      // Listed anyway; the next compaction or unload of its room stores a summary.
+      () => toSummary(listed, { stageCount: 0, leadTimeMinutes: null }),
+    );
+    this.backfills.set(listed.id, done);
+    void done.finally(() => this.backfills.delete(listed.id));
+    return done;
   }
 
-  private async storeNew(title: string, doc: Y.Doc): Promise<CreatedMap> {
+  private storeNewDoc(title: string, doc: Y.Doc): Promise<MapLinks> {
+    return this.storeNew(title, Y.encodeStateAsUpdate(doc), summariseDoc(doc));
+  }
+
+  private async storeNew(
+    title: string,
+    update: Uint8Array,
+    summary: DocSummary,
+  ): Promise<MapLinks> {
     const now = this.now();
     const record: MapRecord = {
       id: newMapId(),
@@ -187,7 +181,23 @@ export class MapService {
       updatedAt: now,
     };
     await this.storage.createMap(record);
-    await this.storage.appendUpdate(record.id, Y.encodeStateAsUpdate(doc));
+    const seq = await this.storage.appendUpdate(record.id, update);
+    await saveDocSummary(this.storage, record.id, summary, seq);
     return { id: record.id, editToken: record.editToken, viewToken: record.viewToken };
   }
+}
+
+function toSummary(
+  record: MapRecord,
+  figures: Pick<StoredSummary, 'stageCount' | 'leadTimeMinutes'>,
+  title = record.title,
+): MapSummary {
+  return {
+    id: record.id,
+    title,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    stageCount: figures.stageCount,
+    leadTimeMinutes: figures.leadTimeMinutes,
+  };
 }

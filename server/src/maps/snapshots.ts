@@ -3,12 +3,11 @@
 // changed afterwards. A snapshot is read-only; restoring one creates a new map and leaves the
 // original alone.
 import { randomBytes } from 'node:crypto';
-import { type FlowMap, LIMITS, type MapHeadline, mapHeadline } from '@flowmap/shared';
-import { readMap } from '@flowmap/shared/doc';
-import * as Y from 'yjs';
+import { type FlowMap, LIMITS, type MapHeadline } from '@flowmap/shared';
+import type { MapLinks, SnapshotSummary } from '@flowmap/shared/api';
 import { MapNotFoundError, type NamedSnapshotInfo, type Storage } from '../storage/types.ts';
 import type { DocumentAccess } from './documents.ts';
-import { type CreatedMap, InputError, type MapService } from './service.ts';
+import { InputError, type MapService } from './service.ts';
 
 export const SNAPSHOT_LIMITS = {
   nameLength: LIMITS.nameLength,
@@ -23,14 +22,6 @@ export const SNAPSHOT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function isValidSnapshotId(id: string): boolean {
   return SNAPSHOT_ID_PATTERN.test(id);
-}
-
-export interface SnapshotSummary {
-  id: string;
-  name: string;
-  createdAt: number;
-  /** Per state: totals, ratios and DORA levels as they were when the snapshot was taken. */
-  headline: MapHeadline;
 }
 
 /** A refusal the HTTP layer answers with its status (the app's error handler reads statusCode). */
@@ -77,7 +68,7 @@ export class SnapshotService {
 
   constructor(
     private readonly storage: Storage,
-    private readonly documents: DocumentAccess,
+    readonly _documents: DocumentAccess,
     private readonly maps: MapService,
     private readonly now: () => number = Date.now,
   ) {}
@@ -94,10 +85,10 @@ export class SnapshotService {
           `this map already has ${SNAPSHOT_LIMITS.perMap} snapshots; delete one first`,
         );
       }
-      const { update, headline } = await this.documents.read(mapId, (doc) => ({
-        update: Y.encodeStateAsUpdate(doc),
-        headline: mapHeadline(readMap(doc).map),
-      }));
+      // From storage, in the document worker: storage holds every acknowledged edit, and a map
+      // at the document cap takes seconds to decode.
+      const stored = await this.storage.loadDocument(mapId);
+      const { update, headline } = await this.maps.jobs.run({ kind: 'snapshot', stored });
       if (update.byteLength > SNAPSHOT_LIMITS.bytes) {
         throw new SnapshotLimitError(413, 'the map is too large to snapshot');
       }
@@ -129,22 +120,19 @@ export class SnapshotService {
     return out;
   }
 
-  /** The snapshot as schema-v1 JSON, or null when there is no such snapshot. */
+  /** The snapshot as schema-v2 JSON, or null when there is no such snapshot. */
   async get(mapId: string, snapshotId: string): Promise<FlowMap | null> {
     const snapshot = await this.storage.getNamedSnapshot(mapId, snapshotId);
-    return snapshot ? mapOf(snapshot.update) : null;
+    return snapshot ? (await this.read(snapshot.update)).map : null;
   }
 
   /** A new map (new id, new tokens) holding the snapshot; null when there is no such snapshot. */
-  async restore(
-    mapId: string,
-    snapshotId: string,
-  ): Promise<(CreatedMap & { title: string }) | null> {
+  async restore(mapId: string, snapshotId: string): Promise<(MapLinks & { title: string }) | null> {
     const snapshot = await this.storage.getNamedSnapshot(mapId, snapshotId);
     if (!snapshot) return null;
-    const map = mapOf(snapshot.update);
+    const { map } = await this.read(snapshot.update);
     map.meta.title = restoredTitle(map.meta.title, snapshot.name);
-    // Through the import path: the snapshot as read is validated like any schema-v1 file.
+    // Through the import path: the snapshot as read is validated like any imported file.
     const created = await this.maps.import(map);
     return { ...created, title: map.meta.title };
   }
@@ -162,9 +150,13 @@ export class SnapshotService {
     const snapshot = await this.storage.getNamedSnapshot(info.mapId, info.id);
     // Deleted between the list and this read.
     if (!snapshot) return null;
-    const headline = mapHeadline(mapOf(snapshot.update));
+    const { headline } = await this.read(snapshot.update);
     this.remember(info.mapId, info.id, headline);
     return headline;
+  }
+
+  private read(update: Uint8Array): Promise<{ map: FlowMap; headline: MapHeadline }> {
+    return this.maps.jobs.run({ kind: 'snapshot-map', update });
   }
 
   private remember(mapId: string, snapshotId: string, headline: MapHeadline): void {
@@ -199,13 +191,3 @@ export function restoredTitle(title: string, snapshotName: string): string {
 }
 
 const cacheKey = (mapId: string, snapshotId: string) => `${mapId}/${snapshotId}`;
-
-function mapOf(update: Uint8Array): FlowMap {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, update);
-    return readMap(doc).map;
-  } finally {
-    doc.destroy();
-  }
-}

@@ -3,8 +3,8 @@
 // failing fuzz run can be blamed on the sync server.
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitFor } from '../sync/testClients.ts';
-import { FaultProxy, type FaultSettings } from './faultProxy.ts';
+import { waitFor } from '../sync/clients.testkit.ts';
+import { FaultProxy, type FaultSettings } from './faultProxy.testkit.ts';
 
 interface Echo {
   port: number;

@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectMap, type MapClient } from '../http/testing.ts';
-import { SqliteStorage } from '../storage/sqlite.ts';
-import { loadStoredDoc, waitFor } from '../sync/testClients.ts';
+import { connectMap, type MapClient } from '../http/harness.testkit.ts';
+import { SqliteStorage } from '../storage/sqlite/index.ts';
+import { loadStoredDoc, waitFor } from '../sync/clients.testkit.ts';
 import {
   createMapOnServer,
   freePort,
@@ -24,7 +24,7 @@ import {
   type ServerProcess,
   startServerProcess,
   stopProcess,
-} from './loadHarness.ts';
+} from './loadHarness.testkit.ts';
 
 const ROOMS = 8;
 const CLIENTS_PER_ROOM = 4;

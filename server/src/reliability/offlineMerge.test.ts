@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { addNode, connect, moveNodes, readMap, updateNode } from '@flowmap/shared/doc';
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectMap, type Harness, type MapClient, startHarness } from '../http/testing.ts';
-import { SqliteStorage } from '../storage/sqlite.ts';
-import { loadStoredDoc, waitFor } from '../sync/testClients.ts';
-import { report } from './loadHarness.ts';
+import { connectMap, type Harness, type MapClient, startHarness } from '../http/harness.testkit.ts';
+import { SqliteStorage } from '../storage/sqlite/index.ts';
+import { loadStoredDoc, waitFor } from '../sync/clients.testkit.ts';
+import { report } from './loadHarness.testkit.ts';
 
 const STATE = 'current';
 const ROUNDS = 30;

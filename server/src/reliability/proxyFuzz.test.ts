@@ -44,10 +44,10 @@ import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { SqliteStorage } from '../storage/sqlite.ts';
-import { loadStoredDoc, mulberry32, waitFor } from '../sync/testClients.ts';
-import { startTestServer, type TestServer } from '../sync/testServer.ts';
-import { type BlackHoleMode, FaultProxy, type FaultSettings } from './faultProxy.ts';
+import { SqliteStorage } from '../storage/sqlite/index.ts';
+import { loadStoredDoc, mulberry32, waitFor } from '../sync/clients.testkit.ts';
+import { startTestServer, type TestServer } from '../sync/server.testkit.ts';
+import { type BlackHoleMode, FaultProxy, type FaultSettings } from './faultProxy.testkit.ts';
 
 const MAP = 'proxy-fuzz';
 const CLIENTS = 5;
@@ -153,8 +153,12 @@ function randomEdit(c: FuzzClient, rand: () => number): void {
   const nodes = stateId ? childIds(doc, stateId, 'nodes') : [];
   const edges = stateId ? childIds(doc, stateId, 'edges') : [];
   const r = rand();
+  // A workshop's handful of states. The server refuses a write that takes a map past 50 states
+  // (the import limit, shared/doc/writeGuard.ts), and five clients adding states offline from a
+  // count near it would cross it together; keeping well below it keeps every client legitimate.
+  const roomForStates = stateIds.length < 25;
   try {
-    if (stateId === undefined || r < 0.03) {
+    if (stateId === undefined || (r < 0.03 && roomForStates)) {
       addState(doc, { id: c.id('s'), name: `Future ${int(100)}`, kind: 'future' });
     } else if (r < 0.2) {
       const node = pick(nodes);
@@ -211,7 +215,9 @@ function randomEdit(c: FuzzClient, rand: () => number): void {
     } else if (r < 0.82) {
       updateDora(doc, stateId, { deploymentsPerWeek: int(50), changeFailureRate: rand() });
     } else if (r < 0.84) {
-      cloneStateAsFuture(doc, stateId, { id: c.id('s'), name: `Clone ${int(100)}` });
+      if (roomForStates) {
+        cloneStateAsFuture(doc, stateId, { id: c.id('s'), name: `Clone ${int(100)}` });
+      }
     } else if (r < 0.86) {
       if (stateIds.length > 1) removeState(doc, stateId);
     } else if (r < 0.9) {
@@ -469,7 +475,7 @@ async function runProxyFuzz(seed: number): Promise<RunFigures> {
     );
     expect(p.stats.bytesDiscarded, `seed ${seed}: bytes lost on the wire`).toBeGreaterThan(0);
     expect(
-      s.metrics.persistenceOps.some((op) => op.op === 'compact' && op.ok),
+      s.telemetry.persistenceOps.some((op) => op.op === 'compact' && op.ok),
       `seed ${seed}: the log was compacted during the run`,
     ).toBe(true);
 

@@ -20,11 +20,11 @@ import { runInNewContext } from 'node:vm';
 import { afterEach, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { connectClient, type TestClient, waitFor } from '../sync/clients.testkit.ts';
 import { CloseCode, encodeSyncStep1 } from '../sync/protocol.ts';
-import { connectClient, type TestClient, waitFor } from '../sync/testClients.ts';
-import { startTestServer, type TestServer } from '../sync/testServer.ts';
-import { report } from './loadHarness.ts';
-import { clientFrame, type RawUpgrade, rawUpgrade } from './rawSocket.ts';
+import { startTestServer, type TestServer } from '../sync/server.testkit.ts';
+import { report } from './loadHarness.testkit.ts';
+import { clientFrame, type RawUpgrade, rawUpgrade } from './rawSocket.testkit.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -157,7 +157,7 @@ it('drops a consumer that never reads; its buffer and the memory stay bounded; o
   const volume = 2 * UPDATES_PER_WRITER * BLOB;
 
   // The slow consumer was dropped, once, with 1013, while the load was still running…
-  expect(s.metrics.closeCodes).toEqual([CloseCode.tryAgainLater]);
+  expect(s.telemetry.closeCodes).toEqual([CloseCode.tryAgainLater]);
   expect(slowSide.ws.readyState).toBe(slowSide.ws.CLOSED);
   expect(relayedBeforeDrop).toBeGreaterThan(0);
   expect(relayedBeforeDrop).toBeLessThan(volume / 2);
@@ -223,17 +223,17 @@ it('serves a client whose first sync alone is larger than the cap', async () => 
     await waitFor(() => watcher.doc.getMap('m').has(`v${i}`), `watcher got v${i}`);
   }
   expect(Y.encodeStateAsUpdate(writer.doc).length).toBeGreaterThan(cap);
-  expect(s.metrics.closeCodes).toEqual([]);
+  expect(s.telemetry.closeCodes).toEqual([]);
 
   const fresh = connectClient(s, 'big');
   clients.push(fresh);
   await waitFor(
     () => fresh.provider.synced,
     () =>
-      `a new client synced; the server closed ${s.metrics.closeCodes.length} connections ` +
-      `meanwhile (codes ${[...new Set(s.metrics.closeCodes)].join(', ')})`,
+      `a new client synced; the server closed ${s.telemetry.closeCodes.length} connections ` +
+      `meanwhile (codes ${[...new Set(s.telemetry.closeCodes)].join(', ')})`,
     5_000,
   );
   expect(fresh.doc.getMap('m').size).toBe(3);
-  expect(s.metrics.closeCodes).toEqual([]);
+  expect(s.telemetry.closeCodes).toEqual([]);
 }, 15_000);

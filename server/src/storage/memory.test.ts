@@ -1,4 +1,4 @@
-import { storageContractSuite } from './contract.ts';
+import { storageContractSuite } from './contract.testkit.ts';
 import { MemoryStorage } from './memory.ts';
 
 storageContractSuite('memory', async () => {

@@ -1,6 +1,8 @@
-// In-memory Storage for tests and throwaway instances. Same contract as SQLite (see contract.ts),
-// including copies on the way in and out so callers can never mutate stored bytes.
+// In-memory Storage for tests and throwaway instances. Same contract as SQLite (see
+// contract.testkit.ts), including copies on the way in and out so callers can never mutate stored
+// bytes.
 import {
+  type ListedMap,
   MapNotFoundError,
   type MapPatch,
   type MapRecord,
@@ -8,10 +10,12 @@ import {
   type NamedSnapshotInfo,
   type Storage,
   type StoredDocument,
+  type StoredSummary,
 } from './types.ts';
 
 interface MapEntry {
   record: MapRecord;
+  summary: StoredSummary | null;
   snapshot: Uint8Array | null;
   snapshotSeq: number;
   lastSeq: number;
@@ -34,6 +38,7 @@ export class MemoryStorage implements Storage {
     if (this.maps.has(record.id)) throw new Error(`map already exists: ${record.id}`);
     this.maps.set(record.id, {
       record: { ...record },
+      summary: null,
       snapshot: null,
       snapshotSeq: 0,
       lastSeq: 0,
@@ -48,9 +53,11 @@ export class MemoryStorage implements Storage {
     return entry ? { ...entry.record } : null;
   }
 
-  async listMaps(): Promise<MapRecord[]> {
+  async listMaps(): Promise<ListedMap[]> {
     this.assertOpen();
-    return [...this.maps.values()].map((e) => ({ ...e.record })).sort(byCreated);
+    return [...this.maps.values()]
+      .map((e) => ({ ...e.record, summary: e.summary ? { ...e.summary } : null }))
+      .sort(byCreated);
   }
 
   async updateMap(id: string, patch: MapPatch): Promise<boolean> {
@@ -69,6 +76,16 @@ export class MemoryStorage implements Storage {
   async deleteMap(id: string): Promise<boolean> {
     this.assertOpen();
     return this.maps.delete(id);
+  }
+
+  async saveSummary(id: string, summary: StoredSummary & { title?: string }): Promise<boolean> {
+    this.assertOpen();
+    const entry = this.maps.get(id);
+    if (!entry || (entry.summary && entry.summary.seq > summary.seq)) return false;
+    const { title, stageCount, leadTimeMinutes, seq } = summary;
+    entry.summary = { stageCount, leadTimeMinutes, seq };
+    if (title !== undefined) entry.record = { ...entry.record, title };
+    return true;
   }
 
   async appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number> {

@@ -5,10 +5,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentTailStorage, SeqStorage } from '../sync/catchUp.ts';
-import { makeMapRecord, storageContractSuite } from './contract.ts';
+import { makeMapRecord, storageContractSuite } from './contract.testkit.ts';
+import { createTestDatabase, randomSuffix, type TestDatabase } from './postgres.testkit.ts';
 import { PostgresStorage } from './postgres.ts';
 import { MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgresMigrations.ts';
-import { createTestDatabase, randomSuffix, type TestDatabase } from './postgresTesting.ts';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -59,6 +59,70 @@ describe('PostgresStorage', () => {
     );
     expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     expect(rows).toHaveLength(POSTGRES_SCHEMA_VERSION);
+  });
+
+  it('upgrades a database of the previous schema in place: maps, documents and logs kept, no summaries yet', async () => {
+    const schema = freshSchema();
+    // A schema as version 1 (before map summaries) left it.
+    const first = MIGRATIONS[0];
+    if (!first) throw new Error('no first migration');
+    const record = makeMapRecord();
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA ${schema}; SET search_path = ${schema}`);
+      await client.query(first.sql);
+      await client.query(
+        `CREATE TABLE schema_migrations (
+           version integer PRIMARY KEY, name text NOT NULL,
+           applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES (1, $1)', [
+        first.name,
+      ]);
+      await client.query(
+        `INSERT INTO maps (id, title, edit_token, view_token, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          record.id,
+          record.title,
+          record.editToken,
+          record.viewToken,
+          record.createdAt,
+          record.updatedAt,
+        ],
+      );
+      await client.query('INSERT INTO documents (map_id, last_seq) VALUES ($1, 2)', [record.id]);
+      await client.query(
+        `INSERT INTO updates (map_id, seq, data) VALUES ($1, 1, '\\x01'), ($1, 2, '\\x02')`,
+        [record.id],
+      );
+    } finally {
+      await client.end();
+    }
+
+    const storage = await PostgresStorage.open({ connectionString: db.url, schema });
+    expect(await storage.listMaps()).toEqual([{ ...record, summary: null }]);
+    expect(await storage.loadDocument(record.id)).toEqual({
+      snapshot: null,
+      updates: [u8(1), u8(2)],
+      lastSeq: 2,
+    });
+    expect(
+      await storage.saveSummary(record.id, { stageCount: 2, leadTimeMinutes: 30, seq: 2 }),
+    ).toBe(true);
+    expect(await storage.appendUpdate(record.id, u8(3))).toBe(3);
+    expect((await storage.listMaps())[0]?.summary).toEqual({
+      stageCount: 2,
+      leadTimeMinutes: 30,
+      seq: 2,
+    });
+    await storage.close();
+    const rows = await query<{ version: number }>(
+      `SELECT version FROM ${schema}.schema_migrations ORDER BY version`,
+    );
+    expect(rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(POSTGRES_SCHEMA_VERSION).toBe(2);
   });
 
   it('migrates once when several instances start at the same time', async () => {

@@ -11,6 +11,8 @@
 import pg from 'pg';
 import { migrate } from './postgresMigrations.ts';
 import {
+  type DocumentTail,
+  type ListedMap,
   MapNotFoundError,
   type MapPatch,
   type MapRecord,
@@ -18,6 +20,7 @@ import {
   type NamedSnapshotInfo,
   type Storage,
   type StoredDocument,
+  type StoredSummary,
 } from './types.ts';
 
 export interface PostgresStorageOptions {
@@ -31,16 +34,6 @@ export interface PostgresStorageOptions {
   onError?: (error: Error) => void;
 }
 
-/** A document's stored state after a sequence number: what an instance lacks to catch up. */
-export interface PostgresDocumentTail {
-  /** Present only when the log was compacted past `afterSeq`: the updates in between are gone. */
-  snapshot: Uint8Array | null;
-  snapshotSeq: number;
-  /** The log after max(afterSeq, snapshotSeq), in order, ending with `lastSeq`. */
-  updates: Uint8Array[];
-  lastSeq: number;
-}
-
 interface MapRow {
   id: string;
   title: string;
@@ -48,6 +41,9 @@ interface MapRow {
   view_token: string;
   created_at: string;
   updated_at: string;
+  stage_count: number | null;
+  lead_time_minutes: number | null;
+  summary_seq: string | null;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -78,6 +74,18 @@ const toRecord = (row: MapRow): MapRecord => ({
   viewToken: row.view_token,
   createdAt: num(row.created_at),
   updatedAt: num(row.updated_at),
+});
+
+const toListed = (row: MapRow): ListedMap => ({
+  ...toRecord(row),
+  summary:
+    row.summary_seq === null
+      ? null
+      : {
+          stageCount: row.stage_count ?? 0,
+          leadTimeMinutes: row.lead_time_minutes,
+          seq: num(row.summary_seq),
+        },
 });
 
 export class PostgresStorage implements Storage {
@@ -158,9 +166,9 @@ export class PostgresStorage implements Storage {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  async listMaps(): Promise<MapRecord[]> {
+  async listMaps(): Promise<ListedMap[]> {
     const { rows } = await this.pool.query<MapRow>('SELECT * FROM maps ORDER BY created_at, id');
-    return rows.map(toRecord);
+    return rows.map(toListed);
   }
 
   async updateMap(id: string, patch: MapPatch): Promise<boolean> {
@@ -184,6 +192,19 @@ export class PostgresStorage implements Storage {
 
   async deleteMap(id: string): Promise<boolean> {
     const result = await this.pool.query('DELETE FROM maps WHERE id = $1', [id]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async saveSummary(id: string, summary: StoredSummary & { title?: string }): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE maps SET
+         title = coalesce($2, title),
+         stage_count = $3,
+         lead_time_minutes = $4,
+         summary_seq = $5
+       WHERE id = $1 AND (summary_seq IS NULL OR summary_seq <= $5)`,
+      [id, summary.title ?? null, summary.stageCount, summary.leadTimeMinutes, summary.seq],
+    );
     return (result.rowCount ?? 0) > 0;
   }
 
@@ -234,7 +255,7 @@ export class PostgresStorage implements Storage {
    * The document after `afterSeq` in one consistent read (one statement): the snapshot if it
    * covers more than `afterSeq`, and every logged update after both.
    */
-  async loadDocumentTail(mapId: string, afterSeq: number): Promise<PostgresDocumentTail> {
+  async loadDocumentTail(mapId: string, afterSeq: number): Promise<DocumentTail> {
     const { rows } = await this.pool.query<{
       last_seq: string;
       snapshot_seq: string;

@@ -48,6 +48,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'map summaries for the library',
+    // What the map library lists (StoredSummary), so listing reads rows, never documents.
+    // summary_seq NULL: never summarised (maps written before this version).
+    sql: `
+      ALTER TABLE maps
+        ADD COLUMN stage_count integer,
+        ADD COLUMN lead_time_minutes double precision,
+        ADD COLUMN summary_seq bigint;
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { loadStoredDoc, waitFor, waitSynced } from './clients.testkit.ts';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol.ts';
-import { syncTestbed } from './testbed.ts';
-import { loadStoredDoc, waitFor, waitSynced } from './testClients.ts';
-import { startTestServer, type TestServer } from './testServer.ts';
+import { startTestServer, type TestServer } from './server.testkit.ts';
+import { syncTestbed } from './testbed.testkit.ts';
 
 let s: TestServer;
 const { client, raw } = syncTestbed(() => s);
@@ -24,7 +24,7 @@ describe('view access', () => {
 
     viewer.doc.getMap('meta').set('title', 'Hijacked');
     viewer.doc.getText('notes').insert(0, 'viewer text');
-    await waitFor(() => s.metrics.writesDropped >= 2, 'viewer writes dropped');
+    await waitFor(() => s.telemetry.writesDropped >= 2, 'viewer writes dropped');
 
     // The editor keeps working and its edits still reach the viewer over the same socket.
     editor.doc.getMap('meta').set('owner', 'editor');
@@ -54,10 +54,10 @@ describe('view access', () => {
     const evil = Y.encodeStateAsUpdate(attacker);
 
     const viewer = await raw('crafted', 'view');
-    const dropped = s.metrics.writesDropped;
+    const dropped = s.telemetry.writesDropped;
     viewer.send(encodeSyncStep2(evil));
     viewer.send(encodeSyncUpdate(evil));
-    await waitFor(() => s.metrics.writesDropped === dropped + 2, 'both frames dropped');
+    await waitFor(() => s.telemetry.writesDropped === dropped + 2, 'both frames dropped');
 
     // Still open and served: its sync step 1 gets the (unchanged) document.
     viewer.send(encodeSyncStep1(new Uint8Array([0])));

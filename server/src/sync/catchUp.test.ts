@@ -6,22 +6,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { makeMapRecord } from '../storage/contract.ts';
+import { makeMapRecord } from '../storage/contract.testkit.ts';
 import { MemoryStorage } from '../storage/memory.ts';
+import {
+  createTestDatabase,
+  randomSuffix,
+  type TestDatabase,
+} from '../storage/postgres.testkit.ts';
 import { PostgresStorage } from '../storage/postgres.ts';
-import { createTestDatabase, randomSuffix, type TestDatabase } from '../storage/postgresTesting.ts';
-import { SqliteStorage } from '../storage/sqlite.ts';
+import { SqliteStorage } from '../storage/sqlite/index.ts';
 import type { Storage } from '../storage/types.ts';
 import { loadDocumentTail, loadLastSeqs } from './catchUp.ts';
-import type { SyncLimits } from './limits.ts';
 import {
   connectClient,
   loadStoredDoc,
   type TestClient,
   waitFor,
   waitSynced,
-} from './testClients.ts';
-import { startTestServer, type TestServer } from './testServer.ts';
+} from './clients.testkit.ts';
+import type { SyncLimits } from './limits.ts';
+import { startTestServer, type TestServer } from './server.testkit.ts';
 
 let db: TestDatabase;
 beforeAll(async () => {

@@ -4,20 +4,11 @@
 // Storage contract makes exact: the log holds precisely the updates (lastSeq - n, lastSeq] after
 // the snapshot.
 import { ORIGINS } from '@flowmap/shared/doc';
-import type { Storage } from '../storage/types.ts';
+import type { DocumentTail, Storage } from '../storage/types.ts';
 import type { RoomDocument } from './document.ts';
 import type { SyncLimits } from './limits.ts';
 import type { SyncLogger } from './logger.ts';
-import type { SyncMetrics } from './metrics.ts';
-
-export interface DocumentTail {
-  /** Present only when the log was compacted past `afterSeq`: the updates in between are gone. */
-  snapshot: Uint8Array | null;
-  snapshotSeq: number;
-  /** The log after max(afterSeq, snapshotSeq), in order, ending with `lastSeq`. */
-  updates: Uint8Array[];
-  lastSeq: number;
-}
+import type { SyncTelemetry } from './telemetry.ts';
 
 export interface DocumentTailStorage {
   loadDocumentTail(mapId: string, afterSeq: number): Promise<DocumentTail>;
@@ -93,7 +84,7 @@ export class CatchUp {
     private readonly ctx: {
       storage: Storage;
       limits: SyncLimits;
-      metrics: SyncMetrics;
+      telemetry: SyncTelemetry;
       logger: SyncLogger;
     },
     private readonly host: CatchUpHost,
@@ -136,10 +127,10 @@ export class CatchUp {
     try {
       tail = await loadDocumentTail(ctx.storage, host.mapId, after);
     } catch (error) {
-      ctx.metrics.persistence('load', seconds(started), false);
+      ctx.telemetry.persistence('load', seconds(started), false);
       throw error;
     }
-    ctx.metrics.persistence('load', seconds(started), true);
+    ctx.telemetry.persistence('load', seconds(started), true);
     if (!host.isLive()) return;
     try {
       host.document.applyTail(tail, STORED_ELSEWHERE);

@@ -1,13 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
+import { RawClient, waitFor } from './clients.testkit.ts';
 import { Connection } from './connection.ts';
 import { resolveLimits } from './limits.ts';
 import { SILENT_LOGGER } from './logger.ts';
-import { NOOP_METRICS } from './metrics.ts';
 import { encodeQueryAwareness } from './protocol.ts';
-import { RawClient, waitFor } from './testClients.ts';
-import { startTestServer, type TestServer } from './testServer.ts';
+import { startTestServer, type TestServer } from './server.testkit.ts';
+import { NOOP_TELEMETRY } from './telemetry.ts';
 
 /** Just enough of a `ws` socket to drive Connection without a network. */
 class FakeSocket extends EventEmitter {
@@ -42,7 +42,7 @@ function fakeConnection(limits = resolveLimits()) {
     mapId: 'm',
     access: 'edit',
     limits,
-    metrics: NOOP_METRICS,
+    telemetry: NOOP_TELEMETRY,
     logger: SILENT_LOGGER,
     onClose: (_conn, code) => closes.push(code),
   });

@@ -4,18 +4,21 @@
 import type { Socket } from 'node:net';
 import type { RawData, WebSocket } from 'ws';
 import type { SyncLimits } from './limits.ts';
-import { TokenBucket } from './limits.ts';
+import { frameLimit, TokenBucket } from './limits.ts';
 import type { SyncLogger } from './logger.ts';
-import type { Access, SyncMetrics } from './metrics.ts';
 import {
   type ClientMessage,
   CloseCode,
   decodeMessage,
   encodeAwarenessMessage,
   encodeAwarenessUpdate,
+  encodeSyncStep1,
+  MESSAGE_SYNC,
   type MessageKind,
   ProtocolError,
+  SYNC_STEP2,
 } from './protocol.ts';
+import type { Access, SyncTelemetry } from './telemetry.ts';
 
 export interface MessageSink {
   handleMessage(conn: Connection, message: ClientMessage): void;
@@ -26,7 +29,7 @@ export interface ConnectionOptions {
   mapId: string;
   access: Access;
   limits: SyncLimits;
-  metrics: SyncMetrics;
+  telemetry: SyncTelemetry;
   logger: SyncLogger;
   /** Called exactly once, when the socket is closed by either side. */
   onClose: (conn: Connection, code: number) => void;
@@ -41,8 +44,13 @@ function toBytes(data: RawData): Uint8Array {
 /** An awareness update with no entries: every y-protocols client accepts it and changes nothing. */
 const KEEPALIVE = encodeAwarenessMessage(encodeAwarenessUpdate([]));
 
-// Close reasons are limited to 123 bytes by RFC 6455; ours are short ASCII anyway.
-const reasonText = (reason: string) => reason.slice(0, 120);
+// Close reasons are limited to 123 bytes of UTF-8 by RFC 6455 (`ws` throws above it); a refusal's
+// reason names a field and may hold non-ASCII text (“0–100”), so cut by bytes, on a character.
+function reasonText(reason: string): string {
+  let text = reason;
+  while (Buffer.byteLength(text) > 123) text = text.slice(0, -1);
+  return text;
+}
 
 export class Connection {
   readonly id: number;
@@ -56,6 +64,12 @@ export class Connection {
   missingContentLeft: number;
   /** A resync was asked for and its sync step 2 has not been processed yet. */
   awaitingResync = false;
+  /**
+   * Sync step 1s sent to this client not yet answered. Each answer (a sync step 2) carries the
+   * client's offline work and may be as large as the document cap; any other message is limited
+   * to maxPayloadBytes.
+   */
+  private step2Expected = 0;
   private alive = true;
   private closed = false;
   private finished = false;
@@ -65,7 +79,7 @@ export class Connection {
   private readonly messageBucket: TokenBucket;
   private readonly awarenessBytes: TokenBucket;
   private readonly limits: SyncLimits;
-  private readonly metrics: SyncMetrics;
+  private readonly telemetry: SyncTelemetry;
   private readonly logger: SyncLogger;
   private readonly onClose: ConnectionOptions['onClose'];
 
@@ -77,7 +91,7 @@ export class Connection {
     this.mapId = options.mapId;
     this.access = options.access;
     this.limits = options.limits;
-    this.metrics = options.metrics;
+    this.telemetry = options.telemetry;
     this.logger = options.logger;
     this.onClose = options.onClose;
     this.missingContentLeft = options.limits.maxMissingContentUpdates;
@@ -93,6 +107,9 @@ export class Connection {
       options.limits.awarenessBytesPerSecond,
       options.limits.awarenessBytesBurst,
     );
+    // The edit sockets' server accepts frames up to the document cap; keep each socket at
+    // maxPayloadBytes except while it owes us a sync step 2 (see sendSyncStep1).
+    if (this.access === 'edit') this.setFrameLimit(options.limits.maxPayloadBytes);
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => {
       this.alive = true;
@@ -141,7 +158,7 @@ export class Connection {
     }
     this.corkUntilIdle();
     this.ws.send(message);
-    this.metrics.messageSent(kind, message.length);
+    this.telemetry.messageSent(kind, message.length);
     return true;
   }
 
@@ -160,6 +177,23 @@ export class Connection {
       this.corked = false;
       socket.uncork();
     });
+  }
+
+  /** Asks the client for what it has beyond `stateVector`; its answer may be large. */
+  sendSyncStep1(stateVector: Uint8Array): void {
+    if (!this.send(encodeSyncStep1(stateVector), 'sync-step1')) return;
+    this.step2Expected++;
+    this.setFrameLimit(frameLimit(this.limits, this.access));
+  }
+
+  // `ws` refuses a frame above its limit from the frame header, before buffering it. Its limit is
+  // per server; narrowing it per socket (ws 8's Receiver keeps it in `_maxPayload`, read at each
+  // frame header) means an edit link can make the server buffer a document-sized message only
+  // when one is due, not on every frame. Without that field the server-wide limit stands, and
+  // the size check in onMessage still refuses what was not due.
+  private setFrameLimit(bytes: number): void {
+    const receiver = (this.ws as unknown as { _receiver?: { _maxPayload?: unknown } })._receiver;
+    if (receiver && typeof receiver._maxPayload === 'number') receiver._maxPayload = bytes;
   }
 
   close(code: number, reason: string): void {
@@ -216,38 +250,47 @@ export class Connection {
     this.alive = true;
     try {
       if (!isBinary) {
-        this.metrics.messageReceived('invalid', 0);
+        this.telemetry.messageReceived('invalid', 0);
         this.fail(CloseCode.unsupportedData, 'binary frames only');
         return;
       }
       const bytes = toBytes(data);
       // Before any decoding: a flood costs one token check per message, then the connection.
       if (!this.messageBucket.take()) {
-        this.metrics.messageReceived('invalid', bytes.length);
+        this.telemetry.messageReceived('invalid', bytes.length);
         this.fail(CloseCode.policyViolation, 'too many messages');
+        return;
+      }
+      if (bytes.length > this.limits.maxPayloadBytes && !this.mayBeLarge(bytes)) {
+        this.telemetry.messageReceived('invalid', bytes.length);
+        this.fail(CloseCode.messageTooBig, 'message too big');
         return;
       }
       let message: ClientMessage;
       try {
         message = decodeMessage(bytes, { maxAwarenessBytes: this.limits.maxAwarenessBytes });
       } catch (error) {
-        this.metrics.messageReceived('invalid', bytes.length);
+        this.telemetry.messageReceived('invalid', bytes.length);
         if (error instanceof ProtocolError) this.fail(error.closeCode, error.message);
         else this.fail(CloseCode.invalidPayload, 'invalid message');
         return;
       }
-      this.metrics.messageReceived(message.type, bytes.length);
+      this.telemetry.messageReceived(message.type, bytes.length);
+      if (message.type === 'sync-step2' && this.step2Expected > 0) {
+        this.step2Expected--;
+        if (this.step2Expected === 0) this.setFrameLimit(this.limits.maxPayloadBytes);
+      }
       if (message.type === 'awareness' || message.type === 'query-awareness') {
         // Presence is best effort: excess messages are dropped, the connection stays.
         if (!this.bucket.take() || !this.awarenessBytes.take(bytes.length)) {
-          this.metrics.awarenessDropped();
+          this.telemetry.awarenessDropped();
           return;
         }
       } else if (
         this.access === 'view' &&
         (message.type === 'sync-step2' || message.type === 'sync-update')
       ) {
-        this.metrics.writeDropped();
+        this.telemetry.writeDropped();
         return;
       }
       if (this.sink) {
@@ -264,6 +307,17 @@ export class Connection {
       );
       this.fail(CloseCode.internalError, 'internal error');
     }
+  }
+
+  // Only an edit link's answer to a sync step 1 of ours: view links' frames are capped lower by
+  // `ws` already (see frameLimit), and a client cannot make itself a large allowance.
+  private mayBeLarge(bytes: Uint8Array): boolean {
+    return (
+      this.access === 'edit' &&
+      this.step2Expected > 0 &&
+      bytes[0] === MESSAGE_SYNC &&
+      bytes[1] === SYNC_STEP2
+    );
   }
 
   private finish(code: number): void {

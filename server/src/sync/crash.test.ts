@@ -8,14 +8,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteStorage } from '../storage/sqlite.ts';
+import { SqliteStorage } from '../storage/sqlite/index.ts';
 import {
   connectClient,
   loadStoredDoc,
   type TestClient,
   waitFor,
   waitSynced,
-} from './testClients.ts';
+} from './clients.testkit.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const children: ChildProcess[] = [];
@@ -34,7 +34,7 @@ async function startServerProcess(
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(here, 'testServerProcess.ts'), dir, String(port)],
+    ['--import', 'tsx', join(here, 'serverProcess.testkit.ts'), dir, String(port)],
     {
       cwd: join(here, '..', '..'),
       stdio: ['ignore', 'pipe', 'inherit'],

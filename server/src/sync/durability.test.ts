@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../storage/memory.ts';
+import { loadStoredDoc, RawClient, waitFor, waitSynced } from './clients.testkit.ts';
 import { encodeSyncStep1 } from './protocol.ts';
-import { syncTestbed } from './testbed.ts';
-import { loadStoredDoc, RawClient, waitFor, waitSynced } from './testClients.ts';
-import { startTestServer, type TestServer } from './testServer.ts';
+import { startTestServer, type TestServer } from './server.testkit.ts';
+import { syncTestbed } from './testbed.testkit.ts';
 
 /** MemoryStorage whose appends and loads can be held at a gate or made to fail. */
 class GatedStorage extends MemoryStorage {
@@ -58,17 +58,17 @@ describe('durability', () => {
 
     storage.holdAppends = true;
     const appends = storage.appendCalls;
-    const relayed = s.metrics.sent['sync-update'] ?? 0;
-    const replies = s.metrics.sent['sync-step2'] ?? 0;
+    const relayed = s.telemetry.sent['sync-update'] ?? 0;
+    const replies = s.telemetry.sent['sync-step2'] ?? 0;
     a.doc.getMap('meta').set('title', 'Acknowledged');
     await waitFor(() => storage.appendCalls > appends, 'append started');
-    const step1s = s.metrics.received['sync-step1'] ?? 0;
+    const step1s = s.telemetry.received['sync-step1'] ?? 0;
     observer.send(encodeSyncStep1(Uint8Array.of(0)));
-    await waitFor(() => (s.metrics.received['sync-step1'] ?? 0) > step1s, 'step 1 received');
+    await waitFor(() => (s.telemetry.received['sync-step1'] ?? 0) > step1s, 'step 1 received');
 
     // While the write is in flight nothing was relayed and the sync reply is held back.
-    expect(s.metrics.sent['sync-update'] ?? 0).toBe(relayed);
-    expect(s.metrics.sent['sync-step2'] ?? 0).toBe(replies);
+    expect(s.telemetry.sent['sync-update'] ?? 0).toBe(relayed);
+    expect(s.telemetry.sent['sync-step2'] ?? 0).toBe(replies);
     expect(b.doc.getMap('meta').get('title')).toBeUndefined();
 
     storage.release();
@@ -100,7 +100,7 @@ describe('durability', () => {
     );
     const stored = await loadStoredDoc(storage, 'fail');
     expect(stored.getMap('meta').get('title')).toBe('Eventually');
-    expect(s.metrics.persistenceOps.some((p) => p.op === 'append' && !p.ok)).toBe(true);
+    expect(s.telemetry.persistenceOps.some((p) => p.op === 'append' && !p.ok)).toBe(true);
   });
 });
 
@@ -124,16 +124,19 @@ describe('loading', () => {
     storage.holdLoads = true;
     const three = [client('slow'), client('slow'), client('slow')];
     await waitFor(() => s.rooms.stats().connections === 3, 'three sockets open');
-    await waitFor(() => (s.metrics.received['sync-step1'] ?? 0) >= 3, 'their sync step 1 arrived');
+    await waitFor(
+      () => (s.telemetry.received['sync-step1'] ?? 0) >= 3,
+      'their sync step 1 arrived',
+    );
     expect(storage.loadCalls).toBe(1);
-    expect(s.metrics.sent['sync-step2'] ?? 0).toBe(0);
+    expect(s.telemetry.sent['sync-step2'] ?? 0).toBe(0);
     expect(three.some((c) => c.provider.synced)).toBe(false);
 
     storage.release();
     await waitSynced(...three);
     for (const c of three) expect(c.doc.getMap('meta').get('title')).toBe('Stored before');
     expect(storage.loadCalls).toBe(1);
-    expect(s.metrics.roomsLoaded).toBe(1);
+    expect(s.telemetry.roomsLoaded).toBe(1);
   });
 
   it('a failed load closes the waiting connections with 1011 and the next attempt loads again', async () => {

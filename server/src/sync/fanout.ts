@@ -2,12 +2,16 @@
 // implements it over Redis). The sync core publishes what its rooms stored and what their clients'
 // presence did; it receives the same from the others, applied in order with its own writes.
 // Without a fan-out (one instance) rooms use LOCAL_ONLY.
+import type { Access } from './telemetry.ts';
 
 export interface RoomFanout {
   /** A room was loaded: deliver other instances' traffic for its map to it until `leave()`. */
   join(room: FanoutRoom): FanoutMembership;
-  /** Asks other instances to close the map's connections (map deleted, links rotated). */
-  publishEvict(mapId: string, code: number, reason: string): void;
+  /**
+   * Asks other instances to close the map's connections: all of them (the map was deleted), or
+   * only those holding `access` (those links were rotated).
+   */
+  publishEvict(mapId: string, code: number, reason: string, access?: readonly Access[]): void;
 }
 
 export interface FanoutMembership {
@@ -44,8 +48,8 @@ export interface FanoutRoom {
    * ignore the same clock again): make this instance's clients re-announce with newer clocks.
    */
   renewLocalPresence(): void;
-  /** Another instance closed the map's connections: close this instance's too. */
-  evict(code: number, reason: string): void;
+  /** Another instance closed the map's connections (see publishEvict): close this one's too. */
+  evict(code: number, reason: string, access?: readonly Access[]): void;
 }
 
 const noop = () => {};

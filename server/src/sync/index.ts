@@ -1,6 +1,5 @@
 // The sync core's public surface for the HTTP layer and the cluster fan-out.
 export {
-  type DocumentTail,
   type DocumentTailStorage,
   loadDocumentTail,
   loadLastSeqs,
@@ -12,11 +11,10 @@ export {
   LOCAL_ONLY,
   type RoomFanout,
 } from './fanout.ts';
-export { DEFAULT_LIMITS, resolveLimits, type SyncLimits } from './limits.ts';
+export { DEFAULT_LIMITS, frameLimit, resolveLimits, type SyncLimits } from './limits.ts';
 export { SILENT_LOGGER, type SyncLogger } from './logger.ts';
-export { type Access, NOOP_METRICS, type PersistenceOp, type SyncMetrics } from './metrics.ts';
 export { CloseCode, type MessageKind } from './protocol.ts';
-export { SERVER_ORIGIN } from './room.ts';
+export { SERVER_ORIGIN, type SettledHook } from './room.ts';
 export {
   type ConnectionParams,
   isValidMapId,
@@ -25,3 +23,9 @@ export {
   type RoomManagerOptions,
   type SyncStats,
 } from './rooms.ts';
+export {
+  type Access,
+  NOOP_TELEMETRY,
+  type PersistenceOp,
+  type SyncTelemetry,
+} from './telemetry.ts';

@@ -1,10 +1,21 @@
 // Every bound the sync server enforces, in one place. The HTTP layer passes `maxPayloadBytes` to
 // the `ws` server (which closes oversized frames with 1009 before we see them); the rest are
 // enforced here.
+import type { Access } from '@flowmap/shared/api';
 
 export interface SyncLimits {
-  /** Largest websocket frame; give it to `new WebSocketServer({ maxPayload })`. */
+  /**
+   * Largest message a connection may send, but see maxDocumentBytes: an edit connection's sync
+   * step 2 (its offline work) may be as large as the document cap.
+   */
   maxPayloadBytes: number;
+  /**
+   * Largest encoded document (Yjs state) a map may reach; a write that would go above it is refused
+   * (4413). It also bounds the one large message an edit connection may send: the sync step 2 that
+   * answers the server's sync step 1 carries everything the client did offline, and must arrive
+   * whole, so the edit sockets' frame limit is this plus SYNC_STEP2_OVERHEAD.
+   */
+  maxDocumentBytes: number;
   /** A slow consumer whose socket buffers more than this is dropped (terminated). */
   maxBufferedBytes: number;
   /** Largest awareness update; above it the connection is closed with 1009. */
@@ -40,6 +51,11 @@ export interface SyncLimits {
   heartbeatIntervalMs: number;
   /** A client's presence clock is forgotten this long after it left (see Presence.forget). */
   forgetDepartedPresenceMs: number;
+  /**
+   * A loaded map's shadow document (the copy untrusted updates are validated against, see
+   * document.ts) is released once no write came for this long, and rebuilt by the next write.
+   */
+  shadowIdleMs: number;
   /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
   roomIdleMs: number;
   /** Compact the update log once it holds this many updates… */
@@ -66,6 +82,7 @@ const MiB = 1024 * 1024;
 
 export const DEFAULT_LIMITS: Readonly<SyncLimits> = Object.freeze({
   maxPayloadBytes: 2 * MiB,
+  maxDocumentBytes: 16 * MiB,
   maxBufferedBytes: 8 * MiB,
   maxAwarenessBytes: 64 * 1024,
   maxAwarenessClientsPerConnection: 4,
@@ -79,6 +96,7 @@ export const DEFAULT_LIMITS: Readonly<SyncLimits> = Object.freeze({
   maxConnectionsPerRoom: 256,
   heartbeatIntervalMs: 5_000,
   forgetDepartedPresenceMs: 60_000,
+  shadowIdleMs: 30_000,
   roomIdleMs: 2_000,
   compactAfterUpdates: 500,
   compactAfterBytes: 1 * MiB,
@@ -86,6 +104,16 @@ export const DEFAULT_LIMITS: Readonly<SyncLimits> = Object.freeze({
   maxMissingContentUpdates: 32,
   catchUpAfterMs: 250,
 });
+
+/** Message type, sync type and length prefix around a sync step 2's update. */
+export const SYNC_STEP2_OVERHEAD = 16;
+
+/** The frame limit for a websocket: view connections never send document content. */
+export function frameLimit(limits: SyncLimits, access: Access): number {
+  return access === 'edit'
+    ? Math.max(limits.maxPayloadBytes, limits.maxDocumentBytes + SYNC_STEP2_OVERHEAD)
+    : limits.maxPayloadBytes;
+}
 
 export function resolveLimits(partial: Partial<SyncLimits> = {}): SyncLimits {
   const limits = { ...DEFAULT_LIMITS };

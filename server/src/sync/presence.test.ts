@@ -3,8 +3,8 @@ import * as Y from 'yjs';
 import type { Connection } from './connection.ts';
 import { resolveLimits } from './limits.ts';
 import { SILENT_LOGGER } from './logger.ts';
-import { NOOP_METRICS } from './metrics.ts';
 import { Presence } from './presence.ts';
+import { NOOP_TELEMETRY } from './telemetry.ts';
 
 const fakeConnection = (id: number) =>
   ({ id, mapId: 'm', awarenessClients: new Set<number>() }) as unknown as Connection;
@@ -14,7 +14,7 @@ describe('Presence', () => {
     const doc = new Y.Doc();
     const presence = new Presence(
       doc,
-      { limits: resolveLimits(), metrics: NOOP_METRICS, logger: SILENT_LOGGER },
+      { limits: resolveLimits(), telemetry: NOOP_TELEMETRY, logger: SILENT_LOGGER },
       () => {},
     );
     const meta = (presence as unknown as { awareness: { meta: Map<number, unknown> } }).awareness

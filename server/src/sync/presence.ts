@@ -13,8 +13,8 @@ import type * as Y from 'yjs';
 import type { Connection } from './connection.ts';
 import type { SyncLimits } from './limits.ts';
 import type { SyncLogger } from './logger.ts';
-import type { SyncMetrics } from './metrics.ts';
 import { type AwarenessEntry, encodeAwarenessMessage, encodeAwarenessUpdate } from './protocol.ts';
+import type { SyncTelemetry } from './telemetry.ts';
 
 type Broadcast = (message: Uint8Array, origin: unknown) => void;
 
@@ -43,7 +43,7 @@ export class Presence {
 
   constructor(
     doc: Y.Doc,
-    private readonly ctx: { limits: SyncLimits; metrics: SyncMetrics; logger: SyncLogger },
+    private readonly ctx: { limits: SyncLimits; telemetry: SyncTelemetry; logger: SyncLogger },
     private readonly broadcast: Broadcast,
     private readonly publish: (awarenessUpdate: Uint8Array) => void = () => {},
   ) {
@@ -94,7 +94,8 @@ export class Presence {
   // A connection may set and remove only the awareness client ids it introduced. Clients echo
   // everyone's presence back (y-websocket does), so an entry for an id owned by someone else
   // with a clock we have already seen is an echo and ignored quietly; a newer clock is a spoof.
-  apply(conn: Connection, entries: readonly AwarenessEntry[]): void {
+  // `update`: the bytes `entries` were decoded (and checked) from, if the caller has them.
+  apply(conn: Connection, entries: readonly AwarenessEntry[], update?: Uint8Array): void {
     const accepted: AwarenessEntry[] = [];
     let refused = 0;
     for (const entry of entries) {
@@ -125,15 +126,18 @@ export class Presence {
       accepted.push(entry);
     }
     if (refused > 0) {
-      this.ctx.metrics.awarenessDropped();
+      this.ctx.telemetry.awarenessDropped();
       this.ctx.logger.debug(
         { mapId: conn.mapId, connId: conn.id, refused },
         'refused awareness entries for client ids this connection does not own',
       );
     }
-    if (accepted.length > 0) {
-      applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), conn);
-    }
+    if (accepted.length === 0) return;
+    // Every entry accepted (a cursor move, nearly always): y-protocols reads the checked bytes
+    // themselves rather than our re-encoding of them, one JSON.stringify per message less. What
+    // is relayed is still our own encoding (onUpdate).
+    const whole = update !== undefined && accepted.length === entries.length;
+    applyAwarenessUpdate(this.awareness, whole ? update : encodeAwarenessUpdate(accepted), conn);
   }
 
   /**

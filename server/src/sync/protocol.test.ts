@@ -44,9 +44,11 @@ describe('decodeMessage', () => {
       { clientID: 1, clock: 3, state: { user: { name: 'Ada' } } },
       { clientID: 2, clock: 9, state: null },
     ];
-    expect(decode(encodeAwarenessMessage(encodeAwarenessUpdate(entries)))).toEqual({
+    const awareness = encodeAwarenessUpdate(entries);
+    expect(decode(encodeAwarenessMessage(awareness))).toEqual({
       type: 'awareness',
       entries,
+      update: awareness,
     });
     expect(decode(encodeQueryAwareness())).toEqual({ type: 'query-awareness' });
   });

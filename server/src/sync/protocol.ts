@@ -6,6 +6,7 @@
 // Decoding is strict and bounds-checked against the message itself, not lib0's decoder: `ws`
 // hands us Buffers that may be views into a larger pooled ArrayBuffer, and lib0 would happily read
 // past the end of such a view. Every payload handed on is a fresh copy.
+import { CloseCode } from '@flowmap/shared/api';
 import * as encoding from 'lib0/encoding';
 
 export const MESSAGE_SYNC = 0;
@@ -17,27 +18,8 @@ export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
 export const SYNC_UPDATE = 2;
 
-/** WebSocket close codes the sync server uses. All but 4400–4499 make WebsocketProvider reconnect. */
-export const CloseCode = Object.freeze({
-  normal: 1000,
-  goingAway: 1001,
-  /** A text frame: the protocol is binary only. */
-  unsupportedData: 1003,
-  /** Malformed, truncated or unknown message, or a document update that cannot be applied. */
-  invalidPayload: 1007,
-  /** Policy: invalid map id, too many messages (`ws`: too many fragments of one message). */
-  policyViolation: 1008,
-  /** A frame above maxPayload (sent by `ws`) or an awareness update above its cap. */
-  messageTooBig: 1009,
-  /** Storage failed; the client reconnects and resends its state. */
-  internalError: 1011,
-  /** Graceful shutdown: clients reconnect by themselves. */
-  serviceRestart: 1012,
-  /** Room full, or too many messages while the room loads. */
-  tryAgainLater: 1013,
-  /** Suggested for a deleted map: WebsocketProvider stops reconnecting on 4400–4499. */
-  mapDeleted: 4404,
-});
+// The close codes are a wire contract with every client: spelled once, in shared.
+export { CloseCode };
 
 export type MessageKind =
   | 'sync-step1'
@@ -58,7 +40,8 @@ export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
   | { type: 'sync-step2'; update: Uint8Array }
   | { type: 'sync-update'; update: Uint8Array }
-  | { type: 'awareness'; entries: AwarenessEntry[] }
+  /** `update`: the bytes `entries` were decoded from, checked whole (no trailing bytes). */
+  | { type: 'awareness'; entries: AwarenessEntry[]; update: Uint8Array }
   | { type: 'query-awareness' };
 
 export class ProtocolError extends Error {
@@ -155,7 +138,7 @@ export function decodeMessage(data: Uint8Array, options: DecodeOptions): ClientM
       }
       const payload = reader.bytes(length);
       reader.end();
-      return { type: 'awareness', entries: decodeAwarenessUpdate(payload) };
+      return { type: 'awareness', entries: decodeAwarenessUpdate(payload), update: payload };
     }
     case MESSAGE_QUERY_AWARENESS:
       reader.end();
@@ -180,6 +163,34 @@ export function validateStateVector(sv: Uint8Array): void {
   reader.end();
 }
 
+/**
+ * How deeply an awareness state may nest. JSON.parse takes any depth, but what comes after
+ * recurses: our re-encoding (JSON.stringify overflows the stack near 5,000 levels), y-protocols'
+ * deep comparison, and every receiving browser. Flowmap's presence nests 3 deep.
+ */
+export const MAX_AWARENESS_DEPTH = 32;
+
+/** True when the JSON text opens more than `max` objects or arrays inside one another. */
+function nestedDeeperThan(json: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      // A backslash escapes the next character, a quote included.
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const reader = new StrictReader(update);
   const count = reader.varUint();
@@ -190,6 +201,10 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     const clientID = reader.varUint();
     const clock = reader.varUint();
     const json = reader.varString();
+    // Before parsing: a state too deep to re-encode is malformed, not a server failure.
+    if (nestedDeeperThan(json, MAX_AWARENESS_DEPTH)) {
+      throw new ProtocolError('awareness state nested too deeply');
+    }
     let state: unknown;
     try {
       state = JSON.parse(json);

@@ -1,7 +1,7 @@
 // One loaded map: its RoomDocument, its Presence, its connections, and the queue that
-// keeps every document operation of the room in order. Writes are persisted before they are
-// applied and relayed (see document.ts), and sync replies are computed in the same queue, so
-// nobody ever sees state that is not yet on disk.
+// keeps every document operation of the room in order (writeQueue.ts). Writes are persisted
+// before they are applied and relayed (see document.ts), and sync replies are computed in the same
+// queue, so nobody ever sees state that is not yet on disk.
 // With several instances (fanout.ts) a room also publishes what it stored and its clients'
 // presence, and applies what other instances stored, in the same queue; what it misses is read
 // from storage (catchUp.ts).
@@ -10,54 +10,40 @@ import * as Y from 'yjs';
 import type { Storage } from '../storage/types.ts';
 import { CatchUp, STORED_ELSEWHERE } from './catchUp.ts';
 import { Connection, type MessageSink } from './connection.ts';
-import { InvalidUpdateError, RoomDocument } from './document.ts';
+import { RoomDocument } from './document.ts';
 import type { FanoutMembership, FanoutRoom, RoomFanout } from './fanout.ts';
 import type { SyncLimits } from './limits.ts';
 import type { SyncLogger } from './logger.ts';
-import type { SyncMetrics } from './metrics.ts';
 import { Presence } from './presence.ts';
 import {
   type ClientMessage,
   CloseCode,
   decodeAwarenessUpdate,
-  encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './protocol.ts';
+import type { Access, SyncTelemetry } from './telemetry.ts';
+import { type UpdateTask, WriteQueue } from './writeQueue.ts';
 
 /** Writes made by the server itself (API rename, import); shared's typed origin. */
 export const SERVER_ORIGIN = ORIGINS.server;
 
+/**
+ * Called with the live document, in the room's queue, after the room compacted its log and when it
+ * unloads (if the document changed since the last call): moments worth recording what the map
+ * looks like (maps/summary.ts keeps the library's figures). It must read `doc` before it returns;
+ * what it returns is awaited only at unload. Failures are logged and never affect the room.
+ */
+export type SettledHook = (mapId: string, doc: Y.Doc, seq: number) => Promise<void> | void;
+
 export interface RoomContext {
   storage: Storage;
   logger: SyncLogger;
-  metrics: SyncMetrics;
+  telemetry: SyncTelemetry;
   limits: SyncLimits;
   fanout: RoomFanout;
+  onSettled: SettledHook;
 }
-
-interface Deferred<T> {
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-
-interface UpdateTask {
-  kind: 'update';
-  conn: Connection | null;
-  /** A sync step 2: the client's answer to a sync step 1 (ends a resync, see writeBatch). */
-  step2?: boolean;
-  update: Uint8Array;
-  origin: unknown;
-  done: Deferred<boolean> | null;
-}
-
-interface RunTask {
-  kind: 'run';
-  run: () => unknown;
-  done: Deferred<unknown> | null;
-}
-
-type Task = UpdateTask | RunTask;
 
 export class Room implements MessageSink, FanoutRoom {
   /** Called when the last connection leaves. */
@@ -65,18 +51,19 @@ export class Room implements MessageSink, FanoutRoom {
   private readonly connections = new Set<Connection>();
   private readonly presence: Presence;
   private readonly membership: FanoutMembership;
-  private queue: Task[] = [];
-  private running = false;
-  private scheduled = false;
-  private idleWaiters: (() => void)[] = [];
+  private readonly writes: WriteQueue;
   private broken = false;
   private destroyed = false;
-  /** Another instance closed the map's connections (deleted, links rotated): do not compact. */
+  /** The map was deleted (another instance closed all its connections): do not compact. */
   private evicted = false;
   private readonly gaps: CatchUp;
+  /** The sequence number the settled hook last saw the document at (see settle). */
+  private settledSeq: number;
+  /** Settled hooks still writing; awaited at unload. */
+  private settling: Promise<unknown> = Promise.resolve();
 
   static async load(mapId: string, ctx: RoomContext): Promise<Room> {
-    const document = await RoomDocument.load(mapId, ctx.storage, ctx.metrics, ctx.limits);
+    const document = await RoomDocument.load(mapId, ctx.storage, ctx.telemetry, ctx.limits);
     return new Room(mapId, ctx, document);
   }
 
@@ -96,6 +83,14 @@ export class Room implements MessageSink, FanoutRoom {
       (update) => this.membership.publishAwareness(update),
     );
     document.doc.on('update', this.onDocUpdate);
+    this.writes = new WriteQueue(ctx, {
+      mapId,
+      document,
+      isLive: () => !this.broken && !this.destroyed,
+      stored: (firstSeq, updates) => this.membership.publishUpdates(firstSeq, updates),
+      afterApply: () => this.afterApply(),
+      fail: (error) => this.breakRoom(error),
+    });
     this.gaps = new CatchUp(ctx, {
       mapId,
       document,
@@ -104,6 +99,7 @@ export class Room implements MessageSink, FanoutRoom {
       fail: (error) => this.breakRoom(error),
     });
     this.membership = ctx.fanout.join(this);
+    this.settledSeq = document.seqs.upTo;
   }
 
   get connectionCount(): number {
@@ -119,9 +115,7 @@ export class Room implements MessageSink, FanoutRoom {
     this.connections.add(conn);
     // Ask an editor for what it has that we lack (offline edits). A viewer's answer would be
     // dropped anyway, so it is not asked.
-    if (conn.access === 'edit') {
-      conn.send(encodeSyncStep1(Y.encodeStateVector(this.document.doc)), 'sync-step1');
-    }
+    if (conn.access === 'edit') conn.sendSyncStep1(Y.encodeStateVector(this.document.doc));
     const present = this.presence.encodeAll();
     if (present) conn.send(present, 'awareness');
     conn.attach(this);
@@ -134,14 +128,17 @@ export class Room implements MessageSink, FanoutRoom {
     if (this.connections.size === 0) this.onEmpty();
   }
 
-  closeConnections(code: number, reason: string): void {
-    for (const conn of [...this.connections]) conn.close(code, reason);
+  /** Closes every connection, or those holding one of `access` (a rotated link). */
+  closeConnections(code: number, reason: string, access?: readonly Access[]): void {
+    for (const conn of [...this.connections]) {
+      if (!access || access.includes(conn.access)) conn.close(code, reason);
+    }
   }
 
   handleMessage(conn: Connection, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step1':
-        this.enqueue({
+        this.writes.enqueue({
           kind: 'run',
           done: null,
           run: () => {
@@ -153,7 +150,7 @@ export class Room implements MessageSink, FanoutRoom {
         return;
       case 'sync-step2':
       case 'sync-update':
-        this.enqueue({
+        this.writes.enqueue({
           kind: 'update',
           conn,
           update: message.update,
@@ -163,7 +160,7 @@ export class Room implements MessageSink, FanoutRoom {
         });
         return;
       case 'awareness':
-        this.presence.apply(conn, message.entries);
+        this.presence.apply(conn, message.entries, message.update);
         return;
       case 'query-awareness':
         conn.send(this.presence.encodeAll() ?? this.presence.encodeEmpty(), 'awareness');
@@ -174,7 +171,7 @@ export class Room implements MessageSink, FanoutRoom {
   /** Runs `fn` in the room's queue: it sees every acknowledged write and nothing unpersisted. */
   run<T>(fn: () => T | Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.enqueue({
+      this.writes.enqueue({
         kind: 'run',
         run: fn,
         done: { resolve: resolve as (value: unknown) => void, reject },
@@ -185,7 +182,13 @@ export class Room implements MessageSink, FanoutRoom {
   /** A trusted update from the server; resolves true if it changed the document. */
   submitUpdate(update: Uint8Array, origin: unknown = SERVER_ORIGIN): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => {
-      this.enqueue({ kind: 'update', conn: null, update, origin, done: { resolve, reject } });
+      this.writes.enqueue({
+        kind: 'update',
+        conn: null,
+        update,
+        origin,
+        done: { resolve, reject },
+      });
     });
   }
 
@@ -212,15 +215,14 @@ export class Room implements MessageSink, FanoutRoom {
           }),
       );
       // Written directly: we are inside the queue, enqueueing would wait for ourselves.
-      await this.writeBatch(tasks);
+      await this.writes.writeBatch(tasks);
       return (await Promise.all(results)).some(Boolean);
     });
   }
 
   /** Resolves once every queued operation has finished. */
   drain(): Promise<void> {
-    if (!this.running && !this.scheduled && this.queue.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.writes.drain();
   }
 
   /** Drains, optionally compacts the log into a snapshot, and frees the documents. */
@@ -229,6 +231,9 @@ export class Room implements MessageSink, FanoutRoom {
     if (options.compact && !this.broken && !this.evicted && this.document.hasLog) {
       await this.run(() => this.compactSafely());
     }
+    // A forced close (the map deleted) records nothing.
+    if (options.compact && !this.broken && !this.evicted) await this.run(() => this.settle());
+    await this.settling;
     this.membership.leave();
     this.destroyed = true;
     this.gaps.stop();
@@ -241,7 +246,11 @@ export class Room implements MessageSink, FanoutRoom {
 
   receiveUpdates(firstSeq: number, updates: readonly Uint8Array[]): void {
     if (this.destroyed) return;
-    this.enqueue({ kind: 'run', done: null, run: () => this.applyStored(firstSeq, updates) });
+    this.writes.enqueue({
+      kind: 'run',
+      done: null,
+      run: () => this.applyStored(firstSeq, updates),
+    });
   }
 
   storedUpTo(seq: number): void {
@@ -280,13 +289,27 @@ export class Room implements MessageSink, FanoutRoom {
     if (!this.destroyed) this.presence.forget(afterMs);
   }
 
+  /** Frees the shadow document of a map nobody wrote to for `idleMs` (see RoomDocument). */
+  releaseIdleShadow(idleMs: number): void {
+    if (this.destroyed || !this.document.shadowIdle(idleMs)) return;
+    // In the queue: there, nothing validated is still waiting to be applied to the live doc.
+    this.writes.enqueue({
+      kind: 'run',
+      done: null,
+      run: () => {
+        if (!this.destroyed) this.document.releaseIdleShadow(idleMs);
+      },
+    });
+  }
+
   renewLocalPresence(): void {
     if (!this.destroyed) this.presence.renewLocal();
   }
 
-  evict(code: number, reason: string): void {
-    this.evicted = true;
-    this.closeConnections(code, reason);
+  evict(code: number, reason: string, access?: readonly Access[]): void {
+    // Only a deletion stops compaction; a rotated link just loses its sockets.
+    if (!access) this.evicted = true;
+    this.closeConnections(code, reason, access);
   }
 
   private async applyStored(firstSeq: number, updates: readonly Uint8Array[]): Promise<void> {
@@ -299,127 +322,12 @@ export class Room implements MessageSink, FanoutRoom {
       this.breakRoom(error);
       return;
     }
-    this.gaps.check();
-    if (this.document.needsCompaction) await this.compactSafely();
+    await this.afterApply();
   }
 
-  private enqueue(task: Task): void {
-    this.queue.push(task);
-    if (this.running || this.scheduled) return;
-    // Start on a microtask so frames that arrived in one socket read batch into one fsync.
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.scheduled = false;
-      void this.runQueue();
-    });
-  }
-
-  private async runQueue(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      for (let task = this.queue.shift(); task; task = this.queue.shift()) {
-        if (task.kind === 'update') {
-          const batch = [task];
-          while (
-            batch.length < this.ctx.limits.maxBatchUpdates &&
-            this.queue[0]?.kind === 'update'
-          ) {
-            batch.push(this.queue.shift() as UpdateTask);
-          }
-          await this.writeBatch(batch);
-          continue;
-        }
-        try {
-          const result = await task.run();
-          task.done?.resolve(result);
-        } catch (error) {
-          if (task.done) task.done.reject(error);
-          else this.ctx.logger.error({ mapId: this.mapId, err: String(error) }, 'room task failed');
-        }
-      }
-    } finally {
-      this.running = false;
-      for (const resolve of this.idleWaiters.splice(0)) resolve();
-    }
-  }
-
-  // validate each → persist all in one write → apply each (which relays it).
-  private async writeBatch(batch: UpdateTask[]): Promise<void> {
-    const { logger } = this.ctx;
-    const accepted: { task: UpdateTask; updates: Uint8Array[]; mixed: boolean }[] = [];
-    const validated: Uint8Array[] = [];
-    for (const task of batch) {
-      if (task.step2 && task.conn) task.conn.awaitingResync = false;
-      if (this.broken || this.destroyed || task.conn?.failed) {
-        task.done?.resolve(false);
-        continue;
-      }
-      try {
-        const { updates, mixed } = this.document.validate(task.update, validated);
-        if (updates.length === 0) {
-          task.done?.resolve(false);
-          continue;
-        }
-        accepted.push({ task, updates, mixed });
-        validated.push(...updates);
-      } catch (error) {
-        const conn = task.conn;
-        if (
-          error instanceof InvalidUpdateError &&
-          error.missingContent &&
-          conn?.isOpen &&
-          conn.missingContentLeft > 0
-        ) {
-          // Not stored. The client's answer to a sync step 1 brings the content it built on
-          // together with this edit (see updateGuard's isMissingContent); edits it sends before
-          // that answer are dropped the same way without asking again.
-          conn.missingContentLeft--;
-          if (!conn.awaitingResync) {
-            conn.awaitingResync = true;
-            logger.info(
-              { mapId: this.mapId, connId: conn.id, err: error.message },
-              'update builds on content this server lacks; asking the client to resync',
-            );
-            conn.send(encodeSyncStep1(Y.encodeStateVector(this.document.doc)), 'sync-step1');
-          }
-          task.done?.resolve(false);
-          continue;
-        }
-        logger.warn(
-          { mapId: this.mapId, connId: task.conn?.id, err: String(error) },
-          'refused an update that cannot be applied',
-        );
-        task.conn?.fail(CloseCode.invalidPayload, 'invalid document update');
-        task.done?.reject(error);
-      }
-    }
-    if (validated.length === 0) return;
-
-    let firstSeq: number;
-    try {
-      firstSeq = await this.document.persist(validated);
-    } catch (error) {
-      logger.error({ mapId: this.mapId, err: String(error) }, 'could not persist updates');
-      this.document.resetShadow();
-      for (const { task } of accepted) {
-        task.conn?.fail(CloseCode.internalError, 'storage failure');
-        task.done?.reject(error);
-      }
-      return;
-    }
-    this.membership.publishUpdates(firstSeq, validated);
-
-    for (const { task, updates, mixed } of accepted) {
-      try {
-        // The sender already has its own update, unless it unblocked someone else's content.
-        for (const update of updates) this.document.apply(update, mixed ? null : task.origin);
-        task.done?.resolve(true);
-      } catch (error) {
-        task.done?.reject(error);
-        this.breakRoom(error);
-      }
-    }
+  // After updates were applied (written here or stored elsewhere): what storage holds beyond them
+  // is caught up on, and the log compacted when due.
+  private async afterApply(): Promise<void> {
     this.gaps.check();
     if (this.document.needsCompaction) await this.compactSafely();
   }
@@ -427,10 +335,33 @@ export class Room implements MessageSink, FanoutRoom {
   private async compactSafely(): Promise<void> {
     try {
       const uptoSeq = await this.document.compact();
-      if (uptoSeq !== null) this.membership.publishCompacted(uptoSeq);
+      if (uptoSeq === null) return;
+      this.membership.publishCompacted(uptoSeq);
     } catch (error) {
       // The log stays authoritative; the next write or the unload tries again.
       this.ctx.logger.warn({ mapId: this.mapId, err: String(error) }, 'compaction failed');
+      return;
+    }
+    this.settle();
+  }
+
+  // Runs the settled hook if the document changed since it last ran. The hook reads the document
+  // now; its write is not awaited here (the queue goes on), only at unload.
+  private settle(): void {
+    const seq = this.document.seqs.upTo;
+    const before = this.settledSeq;
+    if (seq <= before) return;
+    this.settledSeq = seq;
+    const failed = (error: unknown) => {
+      // The unload tries again.
+      if (this.settledSeq === seq) this.settledSeq = before;
+      this.ctx.logger.warn({ mapId: this.mapId, err: String(error) }, 'settled hook failed');
+    };
+    try {
+      const pending = this.ctx.onSettled(this.mapId, this.document.doc, seq);
+      if (pending) this.settling = Promise.all([this.settling, pending.catch(failed)]);
+    } catch (error) {
+      failed(error);
     }
   }
 
@@ -452,7 +383,7 @@ export class Room implements MessageSink, FanoutRoom {
         'live document written outside RoomManager.transact; persisting it',
       );
       this.document.mirrorToShadow(update);
-      this.enqueue({
+      this.writes.enqueue({
         kind: 'run',
         done: null,
         run: async () => {

@@ -3,6 +3,7 @@
 // empty for `roomIdleMs`, and makes a connection that arrives during an unload wait for it to
 // finish, then load afresh, so nobody sees state older than storage. With a fan-out (cluster/),
 // each loaded room joins it, and closing a room asks the other instances to close theirs.
+import { isValidMapId } from '@flowmap/shared/api';
 import type { WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import type { Storage } from '../storage/types.ts';
@@ -10,17 +11,19 @@ import { Connection } from './connection.ts';
 import { LOCAL_ONLY, type RoomFanout } from './fanout.ts';
 import { resolveLimits, type SyncLimits } from './limits.ts';
 import { SILENT_LOGGER, type SyncLogger } from './logger.ts';
-import { type Access, resolveMetrics, type SyncMetrics } from './metrics.ts';
 import { CloseCode } from './protocol.ts';
-import { Room, type RoomContext, SERVER_ORIGIN } from './room.ts';
+import { Room, type RoomContext, SERVER_ORIGIN, type SettledHook } from './room.ts';
+import { type Access, resolveTelemetry, type SyncTelemetry } from './telemetry.ts';
 
 export interface RoomManagerOptions {
   storage: Storage;
   logger?: SyncLogger;
-  metrics?: Partial<SyncMetrics>;
+  telemetry?: Partial<SyncTelemetry>;
   limits?: Partial<SyncLimits>;
   /** Fan-out to other instances sharing the storage (cluster/); none for a single instance. */
   fanout?: RoomFanout;
+  /** After a room compacted, and when it unloads: see SettledHook (the library's summaries). */
+  onSettled?: SettledHook;
 }
 
 export interface ConnectionParams {
@@ -36,12 +39,8 @@ export interface SyncStats {
   connections: number;
 }
 
-/** Map ids the sync layer accepts: what an URL path segment can carry without escaping. */
-export const MAP_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-
-export function isValidMapId(mapId: string): boolean {
-  return MAP_ID_PATTERN.test(mapId);
-}
+// The map-id rule is the wire contract's (shared/api); the sync core's users take it from here.
+export { isValidMapId, MAP_ID_PATTERN } from '@flowmap/shared/api';
 
 interface Entry {
   mapId: string;
@@ -70,14 +69,16 @@ export class RoomManager {
     this.ctx = {
       storage: options.storage,
       logger: options.logger ?? SILENT_LOGGER,
-      metrics: resolveMetrics(options.metrics),
+      telemetry: resolveTelemetry(options.telemetry),
       limits: this.limits,
       fanout: options.fanout ?? LOCAL_ONLY,
+      onSettled: options.onSettled ?? (() => {}),
     };
     this.heartbeat = setInterval(() => {
       for (const conn of [...this.connections]) conn.heartbeat();
       for (const entry of this.entries.values()) {
         entry.room?.forgetDepartedPresence(this.limits.forgetDepartedPresenceMs);
+        entry.room?.releaseIdleShadow(this.limits.shadowIdleMs);
       }
     }, this.limits.heartbeatIntervalMs);
     this.heartbeat.unref();
@@ -89,25 +90,25 @@ export class RoomManager {
    */
   handleConnection(ws: WebSocket, params: ConnectionParams): void {
     const { mapId, access } = params;
-    const { metrics, logger } = this.ctx;
+    const { telemetry, logger } = this.ctx;
     const conn = new Connection(ws, {
       id: this.nextConnectionId++,
       mapId,
       access,
       limits: this.limits,
-      metrics,
+      telemetry,
       logger,
       onClose: (closed, code) => {
         // Not in the set: closed before it was ever counted as open.
         if (!this.connections.delete(closed)) return;
-        metrics.connectionClosed(access, code);
+        telemetry.connectionClosed(access, code);
         this.entries.get(mapId)?.room?.removeConnection(closed);
         logger.debug({ connId: closed.id, mapId, code }, 'connection closed');
       },
     });
     if (!conn.isOpen) return;
     this.connections.add(conn);
-    metrics.connectionOpened(access);
+    telemetry.connectionOpened(access);
     logger.debug({ connId: conn.id, mapId, access }, 'connection opened');
     if (this.closing) {
       conn.close(CloseCode.serviceRestart, 'server restart');
@@ -169,6 +170,13 @@ export class RoomManager {
     return { rooms: this.entries.size, connections: this.connections.size };
   }
 
+  /** Loaded maps holding a shadow document now, i.e. written to lately (see RoomDocument). */
+  shadowCount(): number {
+    let n = 0;
+    for (const entry of this.entries.values()) if (entry.room?.document.hasShadow) n++;
+    return n;
+  }
+
   /** Resolves once every write received so far is persisted and applied. */
   async flushAll(): Promise<void> {
     const rooms = await Promise.all(
@@ -179,15 +187,27 @@ export class RoomManager {
 
   /**
    * Closes the room's connections (e.g. CloseCode.mapDeleted before deleting the map, which
-   * stops WebsocketProvider from reconnecting) and unloads it without compacting.
+   * stops WebsocketProvider from reconnecting) and unloads it without compacting. With `access`
+   * (a rotated link) it closes only the connections holding one of those access levels, here and
+   * on the other instances, and the room goes on (it unloads and compacts as usual when empty).
    */
   async closeRoom(
     mapId: string,
     code: number = CloseCode.mapDeleted,
     reason = 'map deleted',
+    access?: readonly Access[],
   ): Promise<void> {
+    // An empty filter closes nothing (on the wire it would read as "every connection").
+    if (access?.length === 0) return;
     // Other instances may hold connections to the map whether or not this one does.
-    this.ctx.fanout.publishEvict(mapId, code, reason);
+    this.ctx.fanout.publishEvict(mapId, code, reason, access);
+    if (access) {
+      // Connections still waiting for the room to load are in the set but not yet in the room.
+      for (const conn of [...this.connections]) {
+        if (conn.mapId === mapId && access.includes(conn.access)) conn.close(code, reason);
+      }
+      return;
+    }
     const entry = this.entries.get(mapId);
     if (!entry) return;
     if (entry.unloading) return entry.unloading;
@@ -285,7 +305,7 @@ export class RoomManager {
       (room) => {
         entry.room = room;
         room.onEmpty = () => this.scheduleUnload(entry);
-        this.ctx.metrics.roomLoaded();
+        this.ctx.telemetry.roomLoaded();
         this.ctx.logger.debug({ mapId }, 'room loaded');
       },
       () => entry.markGone(),
@@ -324,7 +344,7 @@ export class RoomManager {
         this.ctx.logger.error({ mapId: entry.mapId, err: String(error) }, 'room unload failed');
       } finally {
         if (this.entries.get(entry.mapId) === entry) this.entries.delete(entry.mapId);
-        if (room) this.ctx.metrics.roomUnloaded();
+        if (room) this.ctx.telemetry.roomUnloaded();
         this.ctx.logger.debug({ mapId: entry.mapId }, 'room unloaded');
         entry.markGone();
       }

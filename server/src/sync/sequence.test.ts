@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from './clients.testkit.ts';
 import { AppliedSequence } from './sequence.ts';
-import { mulberry32 } from './testClients.ts';
 
 describe('AppliedSequence', () => {
   it('advances over its own contiguous appends', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteStorage } from '../storage/sqlite.ts';
+import { SqliteStorage } from '../storage/sqlite/index.ts';
 import {
   connectClient,
   loadStoredDoc,
@@ -11,8 +11,8 @@ import {
   type TestClient,
   waitFor,
   waitSynced,
-} from './testClients.ts';
-import { startTestServer, type TestServer } from './testServer.ts';
+} from './clients.testkit.ts';
+import { startTestServer, type TestServer } from './server.testkit.ts';
 
 const servers: TestServer[] = [];
 const clients: TestClient[] = [];
@@ -179,7 +179,7 @@ describe('room lifecycle', () => {
     const b = client(s, 'unload');
     await waitSynced(b);
     await waitFor(() => b.doc.getMap('meta').get('v') === 2, 'b sees v=2');
-    expect(s.metrics.roomsLoaded).toBe(2);
+    expect(s.telemetry.roomsLoaded).toBe(2);
   });
 
   it('a connection arriving during an unload waits for it and then loads fresh state', async () => {
@@ -203,12 +203,12 @@ describe('room lifecycle', () => {
     a.destroy();
     await waitFor(() => compactStarted, 'unload is compacting');
     const b = client(s, 'race');
-    await waitFor(() => s.metrics.opened === 2, 'b connected');
+    await waitFor(() => s.telemetry.opened === 2, 'b connected');
     expect(b.provider.synced).toBe(false);
     releaseCompact();
     await waitSynced(b);
     expect(b.doc.getMap('meta').get('title')).toBe('latest');
-    expect(s.metrics.roomsLoaded).toBe(2);
+    expect(s.telemetry.roomsLoaded).toBe(2);
     expect(s.rooms.stats().rooms).toBe(1);
   });
 
@@ -222,7 +222,7 @@ describe('room lifecycle', () => {
     const b = client(s, 'reuse');
     await waitSynced(b);
     await waitFor(() => b.doc.getMap('meta').get('x') === 1, 'b sees x');
-    expect(s.metrics.roomsLoaded).toBe(1);
+    expect(s.telemetry.roomsLoaded).toBe(1);
   });
 
   it('compacts the log once it passes the bound, and the snapshot reloads identically', async () => {
@@ -242,7 +242,7 @@ describe('room lifecycle', () => {
     const stored = await s.storage.loadDocument('compact');
     expect(stored.snapshot).not.toBeNull();
     expect(stored.updates.length).toBeLessThan(10);
-    expect(s.metrics.persistenceOps.some((p) => p.op === 'compact' && p.ok)).toBe(true);
+    expect(s.telemetry.persistenceOps.some((p) => p.op === 'compact' && p.ok)).toBe(true);
   });
 });
 

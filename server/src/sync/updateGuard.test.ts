@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { mulberry32 } from './testClients.ts';
+import { mulberry32 } from './clients.testkit.ts';
 import {
   absurd,
   any,
@@ -12,7 +12,7 @@ import {
   str,
   subdoc,
   craftUpdate as update,
-} from './testUpdates.ts';
+} from './craftedUpdates.testkit.ts';
 import { MAX_CLOCK, updateProblem } from './updateGuard.ts';
 
 const stateOfDoc = (doc: Y.Doc) => (client: number) => Y.getState(doc.store, client);

@@ -63,13 +63,6 @@ export function findState(
   return { id: stateId, state, nodes, edges };
 }
 
-export function requireState(doc: Y.Doc, stateId: string, path = 'stateId'): StateHandle {
-  const problems: Problem[] = [];
-  const handle = findState(doc, stateId, problems, path);
-  if (!handle) fail(problems);
-  return handle;
-}
-
 /** Ids that would corrupt a plain-object record if used as keys. */
 const RESERVED_IDS = new Set(['__proto__']);
 
@@ -95,16 +88,6 @@ export function checkNewId(
     return false;
   }
   return true;
-}
-
-/** The fields of an entity as stored, skipping absent keys; values are not checked. */
-export function readFields(entity: YEntity, fields: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const field of fields) {
-    const value = entity.get(field);
-    if (value !== undefined) out[field] = value;
-  }
-  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-// The names of schema v1 inside the Yjs document: the root types and one key per field of every
+// The names of schema v2 inside the Yjs document: the root types and one key per field of every
 // entity. They are the public contract other tools write against, so they are spelled once, here;
 // the field lists are checked against the model types so the two cannot drift apart.
 import type { DoraInputs, MapEdge, MapMeta, MapNode, MapState } from '../model/types.ts';
@@ -34,6 +34,10 @@ export const META_FIELDS = fields<MapMeta>()([
   'daysPerWeek',
   'lowPctCAThreshold',
   'bottleneckCount',
+  'demandPerDay',
+  'unitOfWork',
+  'locale',
+  'stageMapping',
 ]);
 
 /** The value fields of a state; its children (dora, nodes, edges) are in STATE_CHILDREN. */
@@ -50,6 +54,7 @@ export const DORA_FIELDS = fields<DoraInputs>()([
   'changeFailureRate',
   'timeToRestoreMinutes',
   'leadTimeForChangesMinutes',
+  'measured',
 ]);
 
 export const NODE_FIELDS = fields<MapNode>()([
@@ -63,6 +68,24 @@ export const NODE_FIELDS = fields<MapNode>()([
   'valueAddMinutes',
   'pctCA',
   'notes',
+  'people',
+  'batchSize',
+  'wipItems',
+  'elapsedLowMinutes',
+  'elapsedHighMinutes',
+  'timeSource',
+  'ratedBy',
+  'outside',
+  'waitMinutes',
+  'items',
+  'owner',
+  'dueDate',
+  'status',
+  'effectElapsedMinutes',
+  'effectValueAddMinutes',
+  'effectPctCA',
+  'measured',
+  'estimate',
 ]);
 
-export const EDGE_FIELDS = fields<MapEdge>()(['id', 'source', 'target', 'kind']);
+export const EDGE_FIELDS = fields<MapEdge>()(['id', 'source', 'target', 'kind', 'rate', 'share']);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { forecastState } from '../forecast/forecast.ts';
 import { computeStateMetrics } from '../metrics/index.ts';
-import { makeStage } from '../metrics/testing.ts';
+import { DAY, flowEdge, HOUR, makeNode, makeStage, makeState } from '../metrics/testing.ts';
 import type { FlowMap } from '../model/types.ts';
-import { CSV_COLUMNS, mapToCsv } from './csv.ts';
+import { DEFAULT_META } from '../model/types.ts';
+import { CSV_COLUMNS, mapToCsv, neutraliseFormula } from './csv.ts';
 import { parseCsv, templateWithFuture } from './testing.ts';
 
 function records(csv: string): Record<string, string>[] {
@@ -47,6 +49,23 @@ describe('mapToCsv', () => {
       on_critical_path: 'true',
       bottleneck_rank: '1',
       low_pct_ca: 'false',
+      // The v2 columns, empty where the template says nothing.
+      node_type: 'stage',
+      counted: 'true',
+      people: '',
+      batch_size: '',
+      wip_items: '',
+      lead_time_low_minutes: '',
+      lead_time_high_minutes: '',
+      time_source: '',
+      rated_by: '',
+      outside: 'false',
+      utilisation: '',
+      queue_items: '',
+      // No stage has a range: every trial takes the same path, so the percentiles are the LT.
+      state_lt_p50_minutes: '10680',
+      state_lt_p85_minutes: '10680',
+      state_lt_p95_minutes: '10680',
     });
     expect(rows[2]).toMatchObject({
       stage_name: 'Manual tests',
@@ -175,5 +194,192 @@ describe('mapToCsv', () => {
       ),
     };
     expect(mapToCsv(reversed)).toBe(mapToCsv(map));
+  });
+});
+
+describe('mapToCsv with model v2', () => {
+  function v2Map(): FlowMap {
+    const state = makeState(
+      [
+        makeNode('start', 'start', { x: 0 }),
+        makeStage('build', 2 * HOUR, 30, 95, {
+          x: 200,
+          name: 'Build',
+          people: 4,
+          batchSize: 1,
+          wipItems: 3,
+          elapsedLowMinutes: HOUR,
+          elapsedHighMinutes: 4 * HOUR,
+          timeSource: 'measured',
+          ratedBy: '=QA()',
+          outside: true,
+        }),
+        makeNode('queue', 'queue', { x: 400, name: 'Waiting for review', items: 12 }),
+        makeStage('review', 2 * DAY, 90, 70, { x: 600, name: 'Review', people: 1 }),
+        makeNode('end', 'end', { x: 800 }),
+        makeStage('stray', DAY, HOUR, 60, { x: 600, y: 400, name: 'Stray' }),
+        makeNode('lost', 'queue', { x: 700, y: 400, name: 'Lost' }),
+      ],
+      [
+        flowEdge('start', 'build'),
+        flowEdge('build', 'queue'),
+        flowEdge('queue', 'review'),
+        flowEdge('review', 'end'),
+      ],
+    );
+    return {
+      meta: { ...DEFAULT_META, title: 'v2', demandPerDay: 5, unitOfWork: 'change' },
+      states: { s1: state },
+    };
+  }
+
+  it('writes a row per queue among the stages, with its wait as the metrics count it', () => {
+    const map = v2Map();
+    const metrics = computeStateMetrics(map.states.s1 as never, map.meta);
+    const rows = records(mapToCsv(map));
+    expect(rows.map((r) => [r.stage_id, r.node_type])).toEqual([
+      ['build', 'stage'],
+      ['queue', 'queue'],
+      ['review', 'stage'],
+      ['stray', 'stage'],
+      ['lost', 'queue'],
+    ]);
+    const wait = metrics.queues.queue?.elapsedMinutes;
+    expect(wait).toBeCloseTo(2.4 * DAY, 9); // 12 changes at 5 a day
+    expect(rows[1]).toMatchObject({
+      stage_name: 'Waiting for review',
+      lead_time_minutes: String(wait),
+      process_time_minutes: '0',
+      pct_ca: '',
+      waiting_minutes: String(wait),
+      efficiency: '0',
+      waiting_share: String(metrics.queues.queue?.waitingShare),
+      on_critical_path: 'true',
+      bottleneck_rank: String(metrics.bottlenecks.find((b) => b.nodeId === 'queue')?.rank),
+      low_pct_ca: 'false',
+      counted: 'true',
+      people: '',
+      outside: '',
+      utilisation: '',
+      queue_items: '12',
+    });
+    // A queue on no path and without a wait: not counted, its figures empty rather than zero.
+    expect(rows[4]).toMatchObject({
+      lead_time_minutes: '',
+      process_time_minutes: '',
+      waiting_minutes: '',
+      efficiency: '',
+      counted: 'false',
+      queue_items: '',
+    });
+  });
+
+  it('writes the v2 stage fields, counted and utilisation, and guards them from formulas', () => {
+    const map = v2Map();
+    const metrics = computeStateMetrics(map.states.s1 as never, map.meta);
+    const rows = records(mapToCsv(map));
+    expect(rows[0]).toMatchObject({
+      people: '4',
+      batch_size: '1',
+      wip_items: '3',
+      lead_time_low_minutes: '60',
+      lead_time_high_minutes: '240',
+      time_source: 'measured',
+      rated_by: "'=QA()",
+      outside: 'true',
+      counted: 'true',
+      utilisation: String(metrics.utilisation.build),
+    });
+    // 5 a day × 90 min for one person of 480 min.
+    expect(Number(rows[2]?.utilisation)).toBeCloseTo(0.9375, 12);
+    expect(rows[3]).toMatchObject({ stage_id: 'stray', counted: 'false', utilisation: '' });
+    // Junk in the v2 fields is an empty cell, never NaN or a wrong kind of value.
+    const build = map.states.s1?.nodes.build as unknown as Record<string, unknown>;
+    Object.assign(build, { people: -1, batchSize: 0, timeSource: 'guess', outside: 'yes' });
+    expect(records(mapToCsv(map))[0]).toMatchObject({
+      people: '',
+      batch_size: '',
+      time_source: '',
+      outside: 'false',
+    });
+  });
+});
+
+describe('neutraliseFormula', () => {
+  // What spreadsheets skip before deciding a cell is a formula: spaces of every kind, NUL and other
+  // control characters, a byte-order mark, zero-width characters; and the full-width and small
+  // forms of the trigger characters, which some of them fold to ASCII.
+  it.each([
+    ['=1+1'],
+    ['+1'],
+    ['-1'],
+    ['@SUM(A1)'],
+    ['\tTabbed'],
+    ['\rReturn'],
+    [' =HYPERLINK("http://evil.example")'],
+    ['   +1'],
+    ['\u00a0=1'],
+    ['\u2003\u3000=1'],
+    ['\u0000=1'],
+    ['\u001f-1'],
+    ['\ufeff=1'],
+    ['\u200b@x'],
+    ['\ufeff \u00a0\u0000=1'],
+    ['\uff1d1+1'],
+    ['\uff0b1'],
+    ['\uff0d1'],
+    ['\uff20x'],
+    ['\ufe661'],
+    [' \uff1d1'],
+  ])('marks %j as text', (cell) => {
+    expect(neutraliseFormula(cell)).toBe(`'${cell}`);
+  });
+
+  it.each([
+    ['Deploy'],
+    ['a=b'],
+    ['1-2'],
+    ['QA @ night'],
+    [''],
+    ['   '],
+    ['\u00a0Spaced'],
+    ['中文 😀'],
+  ])('leaves %j as it is', (cell) => {
+    expect(neutraliseFormula(cell)).toBe(cell);
+  });
+
+  it('guards the cells mapToCsv writes', () => {
+    const map = templateWithFuture();
+    const nodes = map.states.current?.nodes ?? {};
+    Object.assign(nodes.vcs ?? {}, { name: '\u00a0=HYPERLINK("http://evil.example")' });
+    Object.assign(nodes['auto-tests'] ?? {}, { name: '\uff1d1+1', team: '\ufeff@ops' });
+    const rows = records(mapToCsv(map, ['current']));
+    expect(rows.slice(0, 2).map((r) => [r.stage_name, r.team])).toEqual([
+      ['\'\u00a0=HYPERLINK("http://evil.example")', 'Dev'],
+      ["'\uff1d1+1", "'\ufeff@ops"],
+    ]);
+  });
+
+  it("repeats the state's forecast percentiles on each of its rows, as the simulation gives them", () => {
+    const map = templateWithFuture();
+    const state = map.states.current;
+    if (!state) throw new Error('no current state');
+    const security = state.nodes['security-review'];
+    if (!security) throw new Error('no security review');
+    // A three-point estimate makes the lead time a distribution: 5d likely, 2d to 4w.
+    Object.assign(security, { elapsedLowMinutes: 960, elapsedHighMinutes: 9600 });
+    const lt = forecastState(state, map.meta, { skipKaizens: true }).distribution?.leadTimeMinutes;
+    if (!lt) throw new Error('no distribution');
+    expect(lt.p50).toBeLessThan(lt.p85);
+    expect(lt.p85).toBeLessThan(lt.p95);
+    const rows = records(mapToCsv(map, ['current']));
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      expect([
+        row.state_lt_p50_minutes,
+        row.state_lt_p85_minutes,
+        row.state_lt_p95_minutes,
+      ]).toEqual([String(lt.p50), String(lt.p85), String(lt.p95)]);
+    }
   });
 });

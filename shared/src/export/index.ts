@@ -4,6 +4,7 @@ export type { CsvColumn } from './csv.ts';
 export { CSV_COLUMNS, csvLine, mapToCsv, neutraliseFormula } from './csv.ts';
 export type { ExportFileName } from './filenames.ts';
 export { contentDisposition, exportFileName, fileNameFromDisposition } from './filenames.ts';
+export { PLAN_CSV_COLUMNS, planState, planToCsv } from './planCsv.ts';
 export type {
   ComparisonReport,
   DoraCell,
@@ -11,9 +12,8 @@ export type {
   MapReport,
   MetricComparison,
   StateReport,
-  Tone,
 } from './report.ts';
-export { buildReport, DORA_LEVEL_NAMES, formatRelativeChange } from './report.ts';
+export { buildReport, DORA_LEVEL_NAMES } from './report.ts';
 export type { StateLookup, StatePair } from './states.ts';
 export {
   comparisonPairs,

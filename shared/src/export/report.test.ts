@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, formatRelativeChange } from './report.ts';
-import { templateWithFuture } from './testing.ts';
+import { computeStateMetrics, EXPECTED_NOTE } from '../metrics/index.ts';
+import {
+  DAY,
+  flowEdge,
+  HOUR,
+  makeNode,
+  makeStage,
+  makeState,
+  reworkEdge,
+} from '../metrics/testing.ts';
+import { formatDuration } from '../model/durations.ts';
+import type { FlowMap, MapEdge, MapState } from '../model/types.ts';
+import { DEFAULT_META } from '../model/types.ts';
+import { buildReport } from './report.ts';
+import { clone, templateWithFuture } from './testing.ts';
 
 describe('buildReport', () => {
   it('reports every state with its headline metrics and DORA levels', () => {
@@ -18,8 +31,15 @@ describe('buildReport', () => {
       valueAdd: '1d 7h 35m',
       waiting: '4w 2h 25m', // 10680 − 935 minutes
       flowEfficiency: '8.8%',
-      rolledPctCA: '38.7%',
-      topBottleneck: 'Security review — waits 9d 4h of 10d (47% of all waiting)',
+      rolledPctCA: '39%',
+      // Model v2: nothing to add for a map without routes, rework rates, demand or kaizen effects.
+      expected: null,
+      takt: null,
+      disconnected: 0,
+      incomplete: 0,
+      capacityBottlenecks: [],
+      projected: null,
+      topBottleneck: 'Security review — waits 1w 4d 4h of 2w (47% of all waiting)',
       dora: [
         {
           key: 'deploymentFrequency',
@@ -42,6 +62,8 @@ describe('buildReport', () => {
     expect(future?.dora.map((d) => d.level)).toEqual(['high', 'medium', 'elite', 'elite']);
   });
 
+  // Worded as the app's Compare view words it (metrics/compareFormat.ts): totals to two units,
+  // ratios to a whole percent from 10 % up.
   it('compares the future state with its base: absolute and relative changes, DORA levels', () => {
     const [comparison] = buildReport(templateWithFuture()).comparisons;
     if (!comparison) throw new Error('no comparison');
@@ -64,8 +86,8 @@ describe('buildReport', () => {
       tone: 'worse',
     });
     expect(byKey.rolledPctCA).toMatchObject({
-      before: '38.7%',
-      after: '49.7%',
+      before: '39%',
+      after: '50%',
       absolute: '+11 pp',
       relative: '+29%',
       tone: 'better',
@@ -90,7 +112,7 @@ describe('buildReport', () => {
       afterLevel: 'elite',
     });
     expect(comparison.stagesChanged).toEqual([
-      'Manual tests: LT 5d → 1d, PT 1d → 2h, %C/A 70% → 90%',
+      'Manual tests: LT 1w → 1d, PT 1d → 2h, %C/A 70% → 90%',
     ]);
     expect(comparison.stagesAdded).toEqual([]);
     expect(comparison.stagesRemoved).toEqual([]);
@@ -114,10 +136,114 @@ describe('buildReport', () => {
     expect(comparison?.notes).toHaveLength(1);
     expect(buildReport(map, ['current']).comparisons).toEqual([]);
   });
+});
 
-  it('formats relative changes as people read them', () => {
-    expect(formatRelativeChange(-0.62)).toBe('−62%');
-    expect(formatRelativeChange(0.004)).toBe('+0.4%');
-    expect(formatRelativeChange(0)).toBe('0%');
+describe('buildReport with model v2', () => {
+  const WT = { hoursPerDay: 8, daysPerWeek: 5 };
+  const share = (edge: MapEdge, value: number): MapEdge => ({ ...edge, share: value });
+
+  /** A queue, an either/or split, a rework rate, a stray stage and a kaizen with effects. */
+  function v2Map(): FlowMap {
+    const current = makeState(
+      [
+        makeNode('start', 'start'),
+        makeStage('build', 2 * HOUR, 30, 95, { name: 'Build', people: 4 }),
+        makeNode('queue', 'queue', { name: 'Waiting for review', items: 12 }),
+        makeStage('review', 2 * DAY, 90, 70, { name: 'Code review', people: 1 }),
+        makeStage('deploy', HOUR, 20, 98, { name: 'Automated deploy' }),
+        makeStage('audit', 10 * DAY, 4 * HOUR, 85, { name: 'Vendor audit', outside: true }),
+        makeStage('release', DAY, HOUR, 90, { name: 'Release' }),
+        makeNode('end', 'end'),
+        makeStage('stray', DAY, HOUR, 60, { name: 'Old manual QA' }),
+        makeNode('kaizen', 'kaizen', {
+          name: 'Pair on reviews',
+          status: 'planned',
+          effectElapsedMinutes: 4 * HOUR,
+          effectValueAddMinutes: HOUR,
+        }),
+      ],
+      [
+        flowEdge('start', 'build'),
+        flowEdge('build', 'queue'),
+        flowEdge('queue', 'review'),
+        share(flowEdge('review', 'deploy'), 0.8),
+        share(flowEdge('review', 'audit'), 0.2),
+        flowEdge('deploy', 'release'),
+        flowEdge('audit', 'release'),
+        flowEdge('release', 'end'),
+        { ...reworkEdge('review', 'build'), rate: 0.2 },
+        flowEdge('kaizen', 'review'),
+      ],
+      'current',
+    );
+    current.name = 'Current state';
+    const future: MapState = {
+      ...clone(current),
+      id: 'future',
+      name: 'Future state',
+      kind: 'future',
+      order: 1,
+      basedOn: 'current',
+    };
+    Object.assign(future.nodes.queue ?? {}, { items: 2 });
+    Object.assign(future.nodes.review ?? {}, { people: 2 });
+    Object.assign(future.edges['review~>build'] ?? {}, { rate: 0.05 });
+    return {
+      meta: { ...DEFAULT_META, title: 'Payments', demandPerDay: 5, unitOfWork: 'change' },
+      states: { current, future },
+    };
+  }
+
+  it('puts the expected figures beside the worst case, with takt, counts and capacity', () => {
+    const map = v2Map();
+    const metrics = computeStateMetrics(map.states.current as MapState, map.meta);
+    const [current] = buildReport(map).states;
+    expect(current).toMatchObject({
+      leadTime: formatDuration(metrics.totalLeadTimeMinutes, WT),
+      expected: {
+        leadTime: formatDuration(metrics.expectedLeadTimeMinutes, WT),
+        valueAdd: formatDuration(metrics.expectedValueAddMinutes, WT),
+      },
+      takt: '1h 36m (5 changes a day)',
+      disconnected: 1,
+      incomplete: 0,
+      rolledPctCA: '57%',
+    });
+    expect(current?.expected?.leadTime).not.toBe(current?.leadTime);
+    expect(current?.capacityBottlenecks).toEqual([
+      `Code review — ${metrics.capacityBottlenecks[0]?.reason}`,
+    ]);
+    expect(current?.capacityBottlenecks[0]).toMatch(/busy 94% of the working day/);
+    expect(current?.notes).toEqual([
+      '1 step is on no start→end path and counts for nothing: “Old manual QA”.',
+    ]);
+    // The kaizen on the wall would shorten review to 4h.
+    expect(current?.projected).toMatch(/^With the kaizens not yet done: lead time /);
+    expect(current?.projected).toContain(
+      formatDuration(metrics.projected.totalLeadTimeMinutes, WT),
+    );
+  });
+
+  it('counts queues without a wait as incomplete and says what to enter', () => {
+    const map = v2Map();
+    delete map.meta.demandPerDay;
+    const [current] = buildReport(map, ['current']).states;
+    expect(current).toMatchObject({ takt: null, incomplete: 1, capacityBottlenecks: [] });
+    expect(current?.notes).toContain(
+      "1 queue has no wait: enter one, or its items and the map's demand per day.",
+    );
+  });
+
+  it('lists changed queues, v2 stage fields and rework rates in the comparison', () => {
+    const [comparison] = buildReport(v2Map()).comparisons;
+    if (!comparison) throw new Error('no comparison');
+    expect(comparison.stagesChanged).toEqual(['Code review: people 1 → 2']);
+    expect(comparison.queuesChanged).toHaveLength(1);
+    expect(comparison.queuesChanged[0]).toMatch(/^Waiting for review: .*items waiting 12 → 2/);
+    expect(comparison.edgesChanged).toEqual(['Rework Code review → Build: 20% → 5%']);
+    expect(comparison.queuesAdded).toEqual([]);
+    // The expected figures differ from the totals: the comparison has their rows and says why.
+    expect(comparison.metrics.map((m) => m.key)).toContain('expectedLeadTimeMinutes');
+    expect(comparison.notes).toContain(EXPECTED_NOTE);
   });
 });

@@ -1,30 +1,52 @@
 // The numbers behind an export's metrics page, as text ready to print: every state's headline
-// metrics and DORA levels, and each comparison (a future state against the state it is based on)
-// with absolute and relative changes. Pure; the PDF only lays these strings out.
+// metrics (the worst case, and the expected figures beside it where routes and rework make them
+// differ), takt, what is not counted or incomplete, capacity bottlenecks, what the kaizens not yet
+// done would buy, and DORA levels; and each comparison (a future state against the state it is
+// based on) with absolute and relative changes. Pure; the PDF only lays these strings out. A
+// comparison is worded by the same functions as the app's Compare view
+// (metrics/compareFormat.ts), and a state's v2 figures as on the diagram (render/figures.ts), so
+// the page, the picture and the screen say the same.
 import {
-  COMPARED_FIELDS,
   type ComparedField,
   type ComparedMetricKey,
   classifyDora,
+  compareDora,
   compareStates,
   computeStateMetrics,
   DORA_KEYS,
-  DORA_LEVELS,
   DORA_THRESHOLDS,
+  DORA_UNITS,
   type DoraKey,
   type DoraLevel,
   type DoraMetricAssessment,
+  doraRow,
+  EXPECTED_METRIC_KEYS,
+  EXPECTED_NOTE,
+  edgeRow,
+  FIELD_LABELS,
+  type FieldChange,
   type FieldValue,
-  formatPctCA,
+  formatChange,
+  formatFieldValue,
+  type MetricChange,
+  metricRow,
   metricSettings,
+  type NodeField,
   type StateMetrics,
+  type Tone,
 } from '../metrics/index.ts';
 import { formatDuration } from '../model/durations.ts';
 import type { FlowMap, MapState, WorkingTime } from '../model/types.ts';
+import type { FigureTexts } from '../render/figures.ts';
+import {
+  disconnectedText,
+  expectedIfDifferent,
+  incompleteTexts,
+  projectedText,
+} from '../render/figures.ts';
 import { formatPercent, num } from '../render/svg.ts';
+import { words } from '../render/words.ts';
 import { comparisonPairs, sortedStates } from './states.ts';
-
-export type Tone = 'better' | 'worse' | 'same' | 'neutral';
 
 export const DORA_LEVEL_NAMES: Record<DoraLevel, string> = {
   elite: 'Elite',
@@ -51,10 +73,25 @@ export interface StateReport {
   waiting: string;
   flowEfficiency: string;
   rolledPctCA: string;
+  /**
+   * The expected lead time, value-add time and flow efficiency (either/or routes by share, rework
+   * loops by rate), beside the worst case above; null when they read the same as it.
+   */
+  expected: FigureTexts | null;
+  /** Working time between two items at the map's demand, "1h 36m"; null without a demand. */
+  takt: string | null;
+  /** Stages and queues on no start→end path, which count for nothing. */
+  disconnected: number;
+  /** Stages missing LT, PT or %C/A, and queues without a wait. */
+  incomplete: number;
+  /** "Code review — busy 94% of the working day at 5 changes a day (…)", busiest first. */
+  capacityBottlenecks: string[];
+  /** "With the kaizens not yet done: lead time …, …." when that changes a figure; else null. */
+  projected: string | null;
   /** "Security review — waits 9d 4h of 10d (47% of all waiting)", or "—". */
   topBottleneck: string;
   dora: DoraCell[];
-  /** Why some figures are missing: a flow cycle, stages without numbers. */
+  /** Why some figures are missing or count for less: a flow cycle, stray or incomplete steps. */
   notes: string[];
 }
 
@@ -65,7 +102,10 @@ export interface MetricComparison {
   after: string;
   /** Signed change in the metric's unit ("−3w 4d", "+12.5 pp"), "no change", or "—". */
   absolute: string;
-  /** Signed relative change ("−62%"), or "—" when it cannot be computed (e.g. from zero). */
+  /**
+   * Signed relative change ("−62%"), or "—" when it cannot be computed (e.g. from zero); "0%"
+   * for an unchanged metric, "—" for an unchanged key metric (as on screen, where the level says it).
+   */
   relative: string;
   tone: Tone;
 }
@@ -85,6 +125,13 @@ export interface ComparisonReport {
   stagesChanged: string[];
   stagesAdded: string[];
   stagesRemoved: string[];
+  /** One line per queue: "Waiting for review: wait 2d 3h 12m → 4h". */
+  queuesChanged: string[];
+  /** "Waiting for review (wait 2d 3h 12m)". */
+  queuesAdded: string[];
+  queuesRemoved: string[];
+  /** "Rework Manual tests → Build: 20% → 5%", "Route Review → Audit: 20% → 10%". */
+  edgesChanged: string[];
   notes: string[];
 }
 
@@ -97,73 +144,31 @@ export interface MapReport {
   doraSource: string;
 }
 
-const MINUS = '\u2212';
-const sign = (n: number) => (n < 0 ? MINUS : n > 0 ? '+' : '');
+// A table cell the screen leaves empty reads "—" on paper.
+const orDash = (text: string) => text || '—';
 
-const DURATIONS: ReadonlySet<string> = new Set([
-  'totalLeadTimeMinutes',
-  'totalValueAddMinutes',
-  'totalWaitingMinutes',
-  'leadTimeForChanges',
-  'timeToRestore',
-]);
-const RATIOS: ReadonlySet<string> = new Set(['flowEfficiency', 'rolledPctCA', 'changeFailureRate']);
-
-/** Relative change as people read it: −0.62 → "−62%", 0.004 → "+0.4%". */
-export function formatRelativeChange(relative: number): string {
-  const pct = relative * 100;
-  if (pct === 0) return '0%';
-  const magnitude = Math.abs(pct);
-  const rounded = magnitude < 1 ? Math.round(magnitude * 10) / 10 : Math.round(magnitude);
-  return `${sign(pct)}${rounded}%`;
-}
-
-function formatValue(key: string, value: number | null, wt: WorkingTime): string {
-  if (value === null) return '—';
-  if (DURATIONS.has(key)) return formatDuration(value, wt);
-  if (RATIOS.has(key)) return formatPercent(value);
-  if (key === 'deploymentFrequency') return `${num(value)} per week`;
-  return num(value);
-}
-
-function formatAbsolute(key: string, change: number, wt: WorkingTime): string {
-  if (change === 0) return 'no change';
-  const magnitude = Math.abs(change);
-  if (DURATIONS.has(key)) return `${sign(change)}${formatDuration(magnitude, wt)}`;
-  // Percentage points, not percent: 20% → 30% is +10 pp (and +50%).
-  if (RATIOS.has(key)) return `${sign(change)}${num(Math.round(magnitude * 1000) / 10)} pp`;
-  if (key === 'deploymentFrequency') return `${sign(change)}${num(magnitude)} per week`;
-  return `${sign(change)}${num(magnitude)}`;
-}
-
-function compareNumbers(
-  key: ComparedMetricKey | DoraKey,
-  label: string,
-  before: number | null,
-  after: number | null,
-  better: 'lower' | 'higher',
-  wt: WorkingTime,
-): MetricComparison {
-  const change = before !== null && after !== null ? after - before : null;
-  const relative =
-    change !== null && before !== null && before !== 0 ? change / Math.abs(before) : null;
+function metricComparison(change: MetricChange, wt: WorkingTime): MetricComparison {
+  const row = metricRow(change, wt);
   return {
-    key,
-    label,
-    before: formatValue(key, before, wt),
-    after: formatValue(key, after, wt),
-    absolute: change === null ? '—' : formatAbsolute(key, change, wt),
-    relative: relative === null ? '—' : formatRelativeChange(relative),
-    tone:
-      change === null
-        ? 'neutral'
-        : change === 0
-          ? 'same'
-          : (better === 'lower') === change < 0
-            ? 'better'
-            : 'worse',
+    key: row.key,
+    label: row.label,
+    before: row.before,
+    after: row.after,
+    absolute: orDash(row.absolute),
+    relative: orDash(row.relative),
+    tone: row.tone,
   };
 }
+
+/** The change with both sides unknown: what a flow cycle leaves of the path figures. */
+const withoutValues = (change: MetricChange): MetricChange => ({
+  ...change,
+  before: null,
+  after: null,
+  absoluteChange: null,
+  relativeChange: null,
+  improved: null,
+});
 
 function doraOf(state: MapState, metrics: StateMetrics, wt: WorkingTime) {
   const lead = metrics.errors.length > 0 ? 0 : metrics.totalLeadTimeMinutes;
@@ -175,14 +180,13 @@ function doraCell(a: DoraMetricAssessment): DoraCell {
   return {
     key: a.key,
     label: a.label,
-    value: computed ? `${a.display} (map)` : a.display,
+    value: computed ? words()('summary.fromMap', { value: a.display }) : a.display,
     level: a.level,
   };
 }
 
-const levelRank = (level: DoraLevel) => DORA_LEVELS.length - DORA_LEVELS.indexOf(level);
-
-const FIELD_NAMES: Record<ComparedField, string> = {
+// The v1 fields by the short names of a stage's data box; the others by the app's label.
+const FIELD_NAMES: Partial<Record<NodeField, string>> & Record<ComparedField, string> = {
   name: 'name',
   team: 'team',
   elapsedMinutes: 'LT',
@@ -191,25 +195,54 @@ const FIELD_NAMES: Record<ComparedField, string> = {
   notes: 'notes',
 };
 
-function fieldText(field: ComparedField, value: FieldValue, wt: WorkingTime): string {
-  if (value === null || value === '') return '—';
-  if (typeof value === 'number') {
-    if (field === 'pctCA') return formatPctCA(value);
-    return formatDuration(value, wt, { largestUnit: 'd' });
+function fieldName(field: NodeField): string {
+  const label = FIELD_NAMES[field] ?? FIELD_LABELS[field];
+  // Mid-sentence: "people 1 → 2", but "%C/A rated by" as it is.
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+// Figures as on screen; free text quoted and shorter, as the PDF lists a node's changes on one
+// line ("times" reads as a word, not a quotation).
+function fieldText(field: NodeField, value: FieldValue, wt: WorkingTime): string {
+  if (typeof value !== 'string' || value === '' || field === 'timeSource') {
+    return formatFieldValue(field, value, wt);
   }
   const chars = Array.from(value);
   return chars.length > 40 ? `“${chars.slice(0, 39).join('')}…”` : `“${value}”`;
 }
 
-function stateReport(state: MapState, metrics: StateMetrics, wt: WorkingTime): StateReport {
+/** "Manual tests: LT 5d → 1d, PT 1d → 2h", in the order the comparison lists the fields. */
+function changeLine(name: string, changes: readonly FieldChange[], wt: WorkingTime): string {
+  const parts = changes.map((change) =>
+    change.field === 'notes'
+      ? 'notes changed'
+      : `${fieldName(change.field)} ${fieldText(change.field, change.before, wt)} → ${fieldText(change.field, change.after, wt)}`,
+  );
+  return `${name}: ${parts.join(', ')}`;
+}
+
+function stateReport(
+  state: MapState,
+  metrics: StateMetrics,
+  wt: WorkingTime,
+  unitOfWork: string,
+  demandPerDay: number | null,
+): StateReport {
   const cycle = metrics.errors.length > 0;
   const timed = (minutes: number) => (cycle ? '—' : formatDuration(minutes, wt));
   const top = metrics.bottlenecks[0];
   const notes: string[] = metrics.errors.map((e) => e.message);
-  if (metrics.incomplete.length > 0) {
-    const n = metrics.incomplete.length;
-    notes.push(`${n} ${n === 1 ? 'stage is' : 'stages are'} missing LT, PT or %C/A.`);
-  }
+  const stray = disconnectedText(metrics);
+  if (stray !== null) notes.push(stray);
+  notes.push(...incompleteTexts(metrics));
+  const takt =
+    metrics.taktMinutes === null || demandPerDay === null
+      ? null
+      : words()('report.takt', {
+          takt: formatDuration(metrics.taktMinutes, wt),
+          demand: num(demandPerDay),
+          unit: unitOfWork,
+        });
   return {
     id: state.id,
     name: state.name,
@@ -220,18 +253,17 @@ function stateReport(state: MapState, metrics: StateMetrics, wt: WorkingTime): S
     waiting: timed(metrics.totalWaitingMinutes),
     flowEfficiency: cycle ? '—' : formatPercent(metrics.flowEfficiency),
     rolledPctCA: formatPercent(metrics.rolledPctCA),
+    expected: cycle ? null : expectedIfDifferent(metrics, wt),
+    takt,
+    disconnected: metrics.disconnected.length,
+    incomplete: metrics.incomplete.length,
+    capacityBottlenecks: metrics.capacityBottlenecks.map((c) => `${c.name} — ${c.reason}`),
+    projected: projectedText(metrics, wt),
     topBottleneck: top ? `${top.name} — ${top.reason}` : '—',
     dora: DORA_KEYS.map((key) => doraCell(doraOf(state, metrics, wt)[key])),
     notes,
   };
 }
-
-const DORA_BETTER: Record<DoraKey, 'lower' | 'higher'> = {
-  deploymentFrequency: 'higher',
-  leadTimeForChanges: 'lower',
-  changeFailureRate: 'lower',
-  timeToRestore: 'lower',
-};
 
 function comparisonReport(
   before: { state: MapState; metrics: StateMetrics },
@@ -243,61 +275,53 @@ function comparisonReport(
   const metrics = result.metrics.map((m) => {
     // A flow cycle leaves the path figures at 0: comparing them would claim a change.
     const timedOut = cycle && m.key !== 'rolledPctCA' && m.key !== 'stageCount';
-    return compareNumbers(
-      m.key,
-      m.label,
-      timedOut ? null : m.before,
-      timedOut ? null : m.after,
-      m.better,
-      wt,
-    );
+    return metricComparison(timedOut ? withoutValues(m) : m, wt);
   });
-  const b = doraOf(before.state, before.metrics, wt);
-  const a = doraOf(after.state, after.metrics, wt);
-  const dora = DORA_KEYS.map((key): DoraComparison => {
-    const row = compareNumbers(key, b[key].label, b[key].value, a[key].value, DORA_BETTER[key], wt);
-    const beforeLevel = b[key].level;
-    const afterLevel = a[key].level;
-    // The level is what DORA compares teams by; the tone follows it when both are known.
-    const tone: Tone =
-      beforeLevel !== null && afterLevel !== null
-        ? levelRank(afterLevel) > levelRank(beforeLevel)
-          ? 'better'
-          : levelRank(afterLevel) < levelRank(beforeLevel)
-            ? 'worse'
-            : row.tone
-        : row.tone;
+  const changes = compareDora(
+    doraOf(before.state, before.metrics, wt),
+    doraOf(after.state, after.metrics, wt),
+  );
+  const dora = changes.map((change): DoraComparison => {
+    const row = doraRow(change);
+    const b = change.before.value;
+    const a = change.after.value;
     return {
-      ...row,
-      before: doraCell(b[key]).value,
-      after: doraCell(a[key]).value,
-      tone,
-      beforeLevel,
-      afterLevel,
+      key: row.key,
+      label: row.label,
+      // With the "(map)" mark of the state table: the PDF has no tooltip to say where it came from.
+      before: doraCell(change.before).value,
+      after: doraCell(change.after).value,
+      // Only the PDF shows the value's change in its unit; the app shows the level move instead.
+      absolute: a === null || b === null ? '—' : formatChange(DORA_UNITS[row.key], a - b, wt),
+      relative: orDash(row.relative),
+      tone: row.tone,
+      beforeLevel: row.beforeLevel,
+      afterLevel: row.afterLevel,
     };
   });
-  const stagesChanged = result.stages.changed.map((s) => {
-    const parts = COMPARED_FIELDS.flatMap((field) => {
-      const change = s.changes.find((c) => c.field === field);
-      if (!change) return [];
-      if (field === 'notes') return ['notes changed'];
-      return [
-        `${FIELD_NAMES[field]} ${fieldText(field, change.before, wt)} → ${fieldText(field, change.after, wt)}`,
-      ];
-    });
-    return `${s.name}: ${parts.join(', ')}`;
-  });
+  const stagesChanged = result.stages.changed.map((s) => changeLine(s.name, s.changes, wt));
+  const queueRef = (q: { name: string; waitMinutes: number | null }) =>
+    q.waitMinutes === null ? q.name : `${q.name} (wait ${formatDuration(q.waitMinutes, wt)})`;
   const notes: string[] = [];
-  if (cycle) notes.push('A flow cycle in one of the states leaves its time figures uncomputed.');
+  if (cycle) notes.push(words()('report.cycle'));
+  const expectedKeys: readonly ComparedMetricKey[] = EXPECTED_METRIC_KEYS;
+  if (result.metrics.some((m) => expectedKeys.includes(m.key))) notes.push(EXPECTED_NOTE);
   return {
     before: { id: before.state.id, name: before.state.name },
     after: { id: after.state.id, name: after.state.name },
-    title: `${after.state.name} compared with ${before.state.name}`,
+    title: words()('report.comparisonTitle', {
+      after: after.state.name,
+      before: before.state.name,
+    }),
     metrics,
     dora,
     stagesChanged,
     stagesAdded: result.stages.added.map((s) => s.name),
     stagesRemoved: result.stages.removed.map((s) => s.name),
+    queuesChanged: result.queues.changed.map((q) => changeLine(q.name, q.changes, wt)),
+    queuesAdded: result.queues.added.map(queueRef),
+    queuesRemoved: result.queues.removed.map(queueRef),
+    edgesChanged: result.edges.map((e) => edgeRow(e, wt).summary),
     notes,
   };
 }
@@ -323,16 +347,21 @@ export function buildReport(map: FlowMap, stateIds?: readonly string[]): MapRepo
   const src = DORA_THRESHOLDS.source;
   return {
     title:
-      typeof map.meta.title === 'string' && map.meta.title.trim() ? map.meta.title : 'Untitled map',
-    workingTime: `${num(wt.hoursPerDay)} h per day, ${num(wt.daysPerWeek)} days per week`,
+      typeof map.meta.title === 'string' && map.meta.title.trim()
+        ? map.meta.title
+        : words()('untitledMap'),
+    workingTime: words()('workingTime', {
+      hours: num(wt.hoursPerDay),
+      days: num(wt.daysPerWeek),
+    }),
     lowPctCAThreshold: settings.lowPctCAThreshold,
     states: states.map((s) => {
       const { metrics } = withMetrics(s);
-      return stateReport(s, metrics, wt);
+      return stateReport(s, metrics, wt, settings.unitOfWork, settings.demandPerDay);
     }),
     comparisons: comparisonPairs(map)
       .filter((p) => !only || only.has(p.after.id))
       .map((p) => comparisonReport(withMetrics(p.before), withMetrics(p.after), wt)),
-    doraSource: `DORA levels as in the ${src.title} (${src.url}).`,
+    doraSource: words()('report.doraSource', { title: src.title, url: src.url }),
   };
 }

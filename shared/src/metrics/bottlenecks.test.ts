@@ -12,6 +12,8 @@ const WT = { hoursPerDay: 8, daysPerWeek: 5 };
 function stage(nodeId: string, extra: Partial<StageMetrics>): StageMetrics {
   return {
     nodeId,
+    kind: 'stage',
+    counted: true,
     name: nodeId.toUpperCase(),
     elapsedMinutes: 0,
     valueAddMinutes: 0,
@@ -27,8 +29,9 @@ function stage(nodeId: string, extra: Partial<StageMetrics>): StageMetrics {
 describe('formatShare', () => {
   it('shows whole percents without claiming none or all when that is not so', () => {
     expect(formatShare(0)).toBe('0%');
-    expect(formatShare(0.004)).toBe('<1%');
-    expect(formatShare(0.005)).toBe('1%');
+    expect(formatShare(0.004)).toBe('0.4%');
+    expect(formatShare(0.0008)).toBe('0.08%');
+    expect(formatShare(0.01)).toBe('1%');
     expect(formatShare(0.85)).toBe('85%');
     expect(formatShare(0.996)).toBe('>99%');
     expect(formatShare(1)).toBe('100%');
@@ -40,6 +43,8 @@ describe('formatPctCA', () => {
     expect(formatPctCA(60)).toBe('60%');
     expect(formatPctCA(79.99)).toBe('79.99%');
     expect(formatPctCA(33.333)).toBe('33.33%');
+    expect(formatPctCA(99.999)).toBe('>99.99%');
+    expect(formatPctCA(0.001)).toBe('0.001%');
   });
 });
 
@@ -65,7 +70,7 @@ describe('rankBottlenecks', () => {
         waitingMinutes: 2040,
         elapsedMinutes: 2400,
         waitingShare: 0.51,
-        reason: 'waits 4d 2h of 5d (51% of all waiting)',
+        reason: 'waits 4d 2h of 1w (51% of all waiting)',
       },
       {
         nodeId: 'a',

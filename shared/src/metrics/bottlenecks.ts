@@ -3,6 +3,7 @@
 // bottlenecks come from every stage, because rework from any branch reaches the customer.
 import { formatDuration } from '../model/durations.ts';
 import type { WorkingTime } from '../model/types.ts';
+import { formatPercentage } from './percent.ts';
 import type { Bottleneck, QualityBottleneck, StageMetrics } from './types.ts';
 
 function byId(a: StageMetrics, b: StageMetrics): number {
@@ -10,31 +11,30 @@ function byId(a: StageMetrics, b: StageMetrics): number {
 }
 
 /**
- * A share as a whole percent, as people read it: "85%". A share that is neither none nor all
- * never rounds to "0%" or "100%" (a stage that waits 3 minutes of a week still waits).
+ * A share as a whole percent, as people read it: "85%"; below 1 % with two significant digits
+ * ("0.4%", "0.08%"). A share that is neither none nor all never reads "0%" or "100%" (a stage that
+ * waits 3 minutes of a week still waits).
  */
 export function formatShare(fraction: number): string {
-  const pct = Math.round(fraction * 100);
-  if (pct === 0 && fraction > 0) return '<1%';
-  if (pct === 100 && fraction < 1) return '>99%';
-  return `${pct}%`;
+  return formatPercentage(fraction * 100, 0);
 }
 
 /** A %C/A as entered, up to two decimals, so 79.99 below an 80 threshold never reads "80%". */
 export function formatPctCA(pctCA: number): string {
-  return `${Math.round(pctCA * 100) / 100}%`;
+  return formatPercentage(pctCA, 2);
 }
 
 /**
- * Stages on the critical path that wait at all, most waiting first (ties by node id), keeping
- * the top `count`.
+ * Stages and queues on the critical path that wait at all, most waiting first (ties by node id),
+ * keeping the top `count`. `reasons` replaces the reason of a node (a queue says what it holds).
  */
 export function rankBottlenecks(
   stages: readonly StageMetrics[],
   count: number,
   wt: WorkingTime,
+  reasons: ReadonlyMap<string, string> = new Map(),
 ): Bottleneck[] {
-  const fmt = (minutes: number) => formatDuration(minutes, wt, { maxParts: 3, largestUnit: 'd' });
+  const fmt = (minutes: number) => formatDuration(minutes, wt);
   const ranked = topWaiting(stages, Math.max(0, Math.floor(count)));
   return ranked.map((s, i) => ({
     nodeId: s.nodeId,
@@ -43,7 +43,7 @@ export function rankBottlenecks(
     waitingMinutes: s.waitingMinutes,
     elapsedMinutes: s.elapsedMinutes,
     waitingShare: s.waitingShare,
-    reason: `waits ${fmt(s.waitingMinutes)} of ${fmt(s.elapsedMinutes)} (${formatShare(s.waitingShare)} of all waiting)`,
+    reason: `${reasons.get(s.nodeId) ?? `waits ${fmt(s.waitingMinutes)} of ${fmt(s.elapsedMinutes)}`} (${formatShare(s.waitingShare)} of all waiting)`,
   }));
 }
 

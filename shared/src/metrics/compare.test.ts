@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { MapNode, MapState } from '../model/types.ts';
-import { compareStates } from './compare.ts';
+import { compareStates, EXPECTED_METRIC_KEYS } from './compare.ts';
 import { computeStateMetrics } from './stateMetrics.ts';
-import { chain, META, makeNode, makeStage, makeState } from './testing.ts';
+import {
+  chain,
+  DAY,
+  flowEdge,
+  HOUR,
+  META,
+  makeNode,
+  makeStage,
+  makeState,
+  reworkEdge,
+} from './testing.ts';
 
 function side(state: MapState) {
   return { state, metrics: computeStateMetrics(state, META) };
@@ -168,5 +178,200 @@ describe('compareStates', () => {
         },
       ],
     });
+  });
+});
+
+describe('compareStates, model v2', () => {
+  // start → build → tests → end, with rework tests → build: expected lead time above the total.
+  const base = (rate: number | undefined, extra: Partial<MapNode> = {}) => {
+    const rework = { ...reworkEdge('tests', 'build'), ...(rate === undefined ? {} : { rate }) };
+    return makeState(
+      [
+        makeNode('start', 'start'),
+        makeStage('build', 4 * HOUR, HOUR, 90, { name: 'Build' }),
+        makeStage('tests', 2 * DAY, 2 * HOUR, 70, { name: 'Manual tests', ...extra }),
+        makeNode('end', 'end'),
+      ],
+      [...chain('start', 'build', 'tests', 'end'), rework],
+    );
+  };
+
+  it('puts the expected figures next to the worst-case ones when rework makes them differ', () => {
+    const result = compareStates(side(base(0.2)), side(base(0.05)));
+    expect(result.metrics.map((m) => m.key)).toEqual([
+      'totalLeadTimeMinutes',
+      'expectedLeadTimeMinutes',
+      'totalValueAddMinutes',
+      'expectedValueAddMinutes',
+      'totalWaitingMinutes',
+      'flowEfficiency',
+      'expectedFlowEfficiency',
+      'rolledPctCA',
+      'stageCount',
+    ]);
+    const byKey = Object.fromEntries(result.metrics.map((m) => [m.key, m]));
+    const total = 4 * HOUR + 2 * DAY;
+    expect(byKey.totalLeadTimeMinutes).toMatchObject({ before: total, after: total });
+    expect(byKey.totalLeadTimeMinutes?.absoluteChange).toBe(0);
+    expect(byKey.expectedLeadTimeMinutes).toMatchObject({
+      label: 'Expected lead time',
+      better: 'lower',
+      improved: true,
+    });
+    expect(byKey.expectedLeadTimeMinutes?.before).toBeCloseTo(total / 0.8, 9);
+    expect(byKey.expectedLeadTimeMinutes?.after).toBeCloseTo(total / 0.95, 9);
+    expect(byKey.expectedFlowEfficiency).toMatchObject({ label: 'Expected flow efficiency' });
+  });
+
+  it('leaves the expected figures out when they repeat the totals on both sides', () => {
+    const result = compareStates(side(base(undefined)), side(base(undefined, { name: 'QA' })));
+    for (const key of EXPECTED_METRIC_KEYS) {
+      expect(result.metrics.some((m) => m.key === key)).toBe(false);
+    }
+    // One side is enough: the rework loop removed is exactly what the figures should show.
+    const removed = compareStates(side(base(0.2)), side(base(undefined)));
+    expect(removed.metrics.some((m) => m.key === 'expectedLeadTimeMinutes')).toBe(true);
+  });
+
+  it('lists rework-rate and route-share changes as their own entries', () => {
+    const split = (a: number, b: number) => {
+      const state = base(0.2);
+      state.nodes.fast = makeStage('fast', HOUR, HOUR, 100, { name: 'Fast lane' });
+      state.edges['tests->end'] = { ...flowEdge('tests', 'end'), share: a };
+      state.edges['tests->fast'] = { ...flowEdge('tests', 'fast'), share: b };
+      state.edges['fast->end'] = flowEdge('fast', 'end');
+      return state;
+    };
+    const before = split(0.7, 0.3);
+    const after = split(0.4, 0.6);
+    const rework = after.edges['tests~>build'];
+    if (rework) rework.rate = 0.05;
+    expect(compareStates(side(before), side(after)).edges).toEqual([
+      {
+        kind: 'rework',
+        from: { id: 'tests', name: 'Manual tests' },
+        to: { id: 'build', name: 'Build' },
+        before: 0.2,
+        after: 0.05,
+      },
+      {
+        kind: 'route',
+        from: { id: 'tests', name: 'Manual tests' },
+        to: { id: 'end', name: 'end' },
+        before: 0.7,
+        after: 0.4,
+      },
+      {
+        kind: 'route',
+        from: { id: 'tests', name: 'Manual tests' },
+        to: { id: 'fast', name: 'Fast lane' },
+        before: 0.3,
+        after: 0.6,
+      },
+    ]);
+  });
+
+  it('matches a rework arrow by its ends, so one drawn again is the same loop', () => {
+    const before = base(0.2);
+    const after = base(undefined);
+    delete after.edges['tests~>build'];
+    after.edges.redrawn = {
+      id: 'redrawn',
+      source: 'tests',
+      target: 'build',
+      kind: 'rework',
+      rate: 0.1,
+    };
+    expect(compareStates(side(before), side(after)).edges).toMatchObject([
+      { kind: 'rework', before: 0.2, after: 0.1 },
+    ]);
+    // A loop removed: its rate goes to nothing.
+    const none = base(undefined);
+    delete none.edges['tests~>build'];
+    expect(compareStates(side(before), side(none)).edges).toMatchObject([
+      { kind: 'rework', before: 0.2, after: null },
+    ]);
+    expect(compareStates(side(before), side(base(0.2))).edges).toEqual([]);
+  });
+
+  it('compares the v2 stage fields, outside as yes or no', () => {
+    const before = base(undefined, { people: 2, timeSource: 'estimate' });
+    const after = base(undefined, {
+      people: 3,
+      timeSource: 'measured',
+      elapsedLowMinutes: DAY,
+      outside: true,
+      ratedBy: 'Ops',
+    });
+    expect(compareStates(side(before), side(after)).stages.changed).toEqual([
+      {
+        id: 'tests',
+        name: 'Manual tests',
+        changes: [
+          { field: 'elapsedLowMinutes', before: null, after: DAY },
+          { field: 'ratedBy', before: null, after: 'Ops' },
+          { field: 'timeSource', before: 'estimate', after: 'measured' },
+          { field: 'people', before: 2, after: 3 },
+          { field: 'outside', before: false, after: true },
+        ],
+      },
+    ]);
+    // outside: false is the same as not set.
+    const unset = compareStates(side(base(undefined, { outside: false })), side(base(undefined)));
+    expect(unset.stages.changed).toEqual([]);
+  });
+
+  it('matches queues by id: added, removed and changed, each with its wait', () => {
+    const withQueues = (queues: MapNode[]) => {
+      const state = base(undefined);
+      for (const q of queues) state.nodes[q.id] = q;
+      return state;
+    };
+    const before = withQueues([
+      makeNode('q1', 'queue', { name: 'Before tests', waitMinutes: 2 * DAY }),
+      makeNode('q2', 'queue', { name: 'Before release', items: 10 }),
+      makeNode('q3', 'queue', { name: 'Gone', waitMinutes: HOUR }),
+    ]);
+    const after = withQueues([
+      makeNode('q1', 'queue', { name: 'Before tests', waitMinutes: 4 * HOUR }),
+      makeNode('q2', 'queue', { name: 'Before release', items: 5 }),
+      makeNode('q4', 'queue', { name: 'New', waitMinutes: DAY }),
+    ]);
+    const withDemand = { ...META, demandPerDay: 5 };
+    const result = compareStates(
+      { state: before, metrics: computeStateMetrics(before, withDemand) },
+      { state: after, metrics: computeStateMetrics(after, withDemand) },
+    );
+    expect(result.queues).toEqual({
+      added: [{ id: 'q4', name: 'New', waitMinutes: DAY }],
+      removed: [{ id: 'q3', name: 'Gone', waitMinutes: HOUR }],
+      changed: [
+        {
+          id: 'q1',
+          name: 'Before tests',
+          waitMinutes: 4 * HOUR,
+          changes: [{ field: 'wait', before: 2 * DAY, after: 4 * HOUR }],
+        },
+        {
+          // 10 items at 5 a day are 2 working days; 5 are one.
+          id: 'q2',
+          name: 'Before release',
+          waitMinutes: DAY,
+          changes: [
+            { field: 'wait', before: 2 * DAY, after: DAY },
+            { field: 'items', before: 10, after: 5 },
+          ],
+        },
+      ],
+    });
+    // Queues are not stages.
+    expect(result.stages).toEqual({ added: [], removed: [], changed: [] });
+  });
+
+  it('gives a queue without a wait none', () => {
+    const state = base(undefined);
+    state.nodes.q = makeNode('q', 'queue', { items: 3 });
+    const result = compareStates(side(base(undefined)), side(state));
+    expect(result.queues.added).toEqual([{ id: 'q', name: 'q', waitMinutes: null }]);
   });
 });

@@ -85,16 +85,37 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.ids.length < b.ids.length;
 }
 
-/** Every source→sink path of the pipeline flow graph, straight from the raw state. */
+/**
+ * Every counted path, straight from the raw state (schema v2): when the state has start and end
+ * nodes, the nodes on some start→end path are counted, else every pipeline node; the paths are
+ * the source→sink paths among counted nodes.
+ */
 function enumeratePaths(state: MapState): Candidate[] {
-  const pipeline = (id: string) => ['stage', 'start', 'end'].includes(state.nodes[id]?.type ?? '');
+  const pipeline = (id: string) =>
+    ['stage', 'start', 'end', 'queue'].includes(state.nodes[id]?.type ?? '');
   const ids = Object.keys(state.nodes).filter(pipeline);
   const out = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
-  const hasIn = new Set<string>();
   for (const e of Object.values(state.edges)) {
     if (e.kind !== 'flow' || !pipeline(e.source) || !pipeline(e.target)) continue;
     out.get(e.source)?.add(e.target);
-    hasIn.add(e.target);
+  }
+  const typeOf = (id: string) => state.nodes[id]?.type;
+  const counted = new Set<string>(ids);
+  const starts = ids.filter((id) => typeOf(id) === 'start');
+  const ends = ids.filter((id) => typeOf(id) === 'end');
+  if (starts.length > 0 && ends.length > 0) {
+    counted.clear();
+    const walkAll = (path: string[]) => {
+      const last = path[path.length - 1] as string;
+      if (typeOf(last) === 'end') for (const id of path) counted.add(id);
+      for (const w of out.get(last) ?? []) walkAll([...path, w]);
+    };
+    for (const s of starts) walkAll([s]);
+  }
+  const hasIn = new Set<string>();
+  for (const [s, targets] of out) {
+    if (!counted.has(s)) continue;
+    for (const t of targets) if (counted.has(t)) hasIn.add(t);
   }
   const weight = (id: string, key: 'elapsedMinutes' | 'valueAddMinutes') => {
     const node = state.nodes[id] as MapNode;
@@ -103,8 +124,8 @@ function enumeratePaths(state: MapState): Candidate[] {
   const paths: Candidate[] = [];
   const walk = (path: string[]) => {
     const last = path[path.length - 1] as string;
-    const next = out.get(last) ?? new Set();
-    if (next.size === 0) {
+    const next = [...(out.get(last) ?? [])].filter((w) => counted.has(w));
+    if (next.length === 0) {
       // sink-first summation, as documented, so ties compare exactly
       let lead = 0;
       let value = 0;
@@ -117,7 +138,7 @@ function enumeratePaths(state: MapState): Candidate[] {
     }
     for (const w of next) walk([...path, w]);
   };
-  for (const id of ids) if (!hasIn.has(id)) walk([id]);
+  for (const id of ids) if (counted.has(id) && !hasIn.has(id)) walk([id]);
   return paths;
 }
 

@@ -31,19 +31,40 @@ export function criticalPath(
   graph: FlowGraph,
   elapsed: ArrayLike<number>,
   valueAdd: ArrayLike<number>,
+  active?: Uint8Array,
 ): CriticalPath | null {
-  const n = graph.ids.length;
-  if (n === 0) return null;
+  if (graph.ids.length === 0) return null;
   const order = topologicalOrder(graph);
   if (order === null) return null;
+  return longestPath(graph, order, elapsed, valueAdd, active);
+}
+
+/**
+ * The same over the nodes marked in `active` only (all when absent): the counted part of a state,
+ * or the nodes one either/or route passes (and over the edges marked in `edges`: a route leaves
+ * out the arrows its splits did not choose). A source is an active node without an active
+ * predecessor. `order` is the graph's topological order. Null when no node is active.
+ */
+export function longestPath(
+  graph: FlowGraph,
+  order: Int32Array,
+  elapsed: ArrayLike<number>,
+  valueAdd: ArrayLike<number>,
+  active?: Uint8Array,
+  edges?: Uint8Array,
+): CriticalPath | null {
+  const n = graph.ids.length;
+  const isActive = (v: number) => active === undefined || active[v] === 1;
   const { outStart, outTargets } = graph;
 
   // bestLead[v] / bestValue[v]: totals of the best path starting at v; next[v]: its second node.
   const bestLead = new Float64Array(n);
   const bestValue = new Float64Array(n);
   const next = new Int32Array(n).fill(-1);
+  const hasActivePredecessor = new Uint8Array(n);
   for (let k = n - 1; k >= 0; k--) {
     const v = order[k] as number;
+    if (!isActive(v)) continue;
     let chosen = -1;
     let lead = 0;
     let value = 0;
@@ -51,6 +72,8 @@ export function criticalPath(
     // Successors are in ascending index (= id) order; a strict comparison keeps the smallest id.
     for (let e = outStart[v] as number; e < end; e++) {
       const w = outTargets[e] as number;
+      if (!isActive(w) || (edges !== undefined && edges[e] !== 1)) continue;
+      hasActivePredecessor[w] = 1;
       const l = bestLead[w] as number;
       const va = bestValue[w] as number;
       if (chosen === -1 || l > lead || (l === lead && va > value)) {
@@ -66,7 +89,7 @@ export function criticalPath(
 
   let source = -1;
   for (let v = 0; v < n; v++) {
-    if (graph.inDegree[v] !== 0) continue;
+    if (!isActive(v) || hasActivePredecessor[v] === 1) continue;
     if (
       source === -1 ||
       (bestLead[v] as number) > (bestLead[source] as number) ||
@@ -75,7 +98,6 @@ export function criticalPath(
       source = v;
     }
   }
-  // A non-empty DAG always has a source; this only guards the types.
   if (source === -1) return null;
 
   const indices: number[] = [];

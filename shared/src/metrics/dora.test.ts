@@ -5,7 +5,9 @@ import {
   classifyDora,
   DORA_KEYS,
   DORA_THRESHOLDS,
+  DORA_TIME_BASIS,
   deploymentFrequencyLevel,
+  doraTimeBasisNote,
   leadTimeLevel,
   spanMinutes,
   timeToRestoreLevel,
@@ -208,5 +210,38 @@ describe('classifyDora', () => {
     });
     const broken = { hoursPerDay: 0, daysPerWeek: -3 };
     expect(classifyDora({}, DAY, broken).leadTimeForChanges.level).toBe('elite');
+  });
+});
+
+describe('the clock DORA levels are read on', () => {
+  it('is working time, and every view can say so in one line', () => {
+    expect(DORA_TIME_BASIS).toBe('working');
+    expect(doraTimeBasisNote(WT)).toBe(
+      "DORA levels are applied to working time: a day in DORA's bands is one working day (8 h), a week one working week (5 d), a month 52/12 working weeks.",
+    );
+    expect(doraTimeBasisNote({ hoursPerDay: 7.5, daysPerWeek: 4 })).toContain(
+      'one working day (7.5 h), a week one working week (4 d)',
+    );
+    // A broken setting in the document says the default the levels were computed with.
+    expect(doraTimeBasisNote({ hoursPerDay: 0, daysPerWeek: 5 })).toContain('(8 h)');
+  });
+
+  it('places a lead time by working days, as the note says', () => {
+    // One working day of 8 h is elite; a day and a minute is not; 5 working days are a week.
+    expect(leadTimeLevel(DAY, WT)).toBe('elite');
+    expect(leadTimeLevel(DAY + 1, WT)).toBe('high');
+    expect(leadTimeLevel(5 * DAY, WT)).toBe('high');
+    // 24 hours are three working days of an 8 h day, not one calendar day.
+    expect(leadTimeLevel(24 * HOUR, WT)).toBe('high');
+    expect(leadTimeLevel(24 * HOUR, { hoursPerDay: 24, daysPerWeek: 7 })).toBe('elite');
+  });
+
+  it('shows a change failure rate below 1 % with two significant digits', () => {
+    expect(classifyDora({ changeFailureRate: 0.0008 }, 0, WT).changeFailureRate.display).toBe(
+      '0.08%',
+    );
+    expect(classifyDora({ changeFailureRate: 0.125 }, 0, WT).changeFailureRate.display).toBe(
+      '12.5%',
+    );
   });
 });

@@ -3,6 +3,7 @@
 // Flowmap derives from it; update them together when DORA publishes new clusters.
 import { formatDuration, MAX_DURATION_MINUTES, unitMinutes } from '../model/durations.ts';
 import type { DoraInputs, WorkingTime } from '../model/types.ts';
+import { formatPercentage } from './percent.ts';
 import { safeWorkingTime } from './settings.ts';
 
 export const DORA_LEVELS = ['elite', 'high', 'medium', 'low'] as const;
@@ -59,7 +60,7 @@ export const DORA_THRESHOLDS = {
   },
   // The bands Flowmap classifies by. Levels are tried from elite down and the first bound met
   // (…AtLeast, …AtMost, …Below) wins; a value meeting none is low. Days and weeks are working days
-  // and weeks of the map, like every duration in Flowmap; a month is 52/12 working weeks. The
+  // and weeks of the map (DORA_TIME_BASIS); a month is 52/12 working weeks. The
   // published clusters describe typical teams rather than cut-offs, so:
   // - deployment frequency counts deployments per week: 7 a week is at least daily, 1 a week is
   //   the high/medium edge, 12 a year (12/52 a week) is monthly, the medium/low edge;
@@ -84,6 +85,23 @@ export const DORA_THRESHOLDS = {
     },
   },
 } as const;
+
+/**
+ * The clock DORA's bands are read on: the map's working time, like every duration in Flowmap.
+ * DORA's "one day" is one working day of the map and its "one week" one working week, so a lead
+ * time and its level are in the units the map shows it in ("1d" is elite, "1d 1m" is not). Read
+ * by the calendar, a span of n working days within a week is still about n days (a change done
+ * between 9:00 and 17:00 went out the same day), while scaling by the week's average (168 h for
+ * 40 h) would turn that 8-hour change into about 34 hours and call it high. Entered durations (time to
+ * restore, lead time for changes) are working time too, as everywhere in the app.
+ */
+export const DORA_TIME_BASIS = 'working' as const;
+
+/** What every view that shows a DORA level says about the clock it was read on (one line). */
+export function doraTimeBasisNote(wt: WorkingTime): string {
+  const { hoursPerDay, daysPerWeek } = safeWorkingTime(wt);
+  return `DORA levels are applied to working time: a day in DORA's bands is one working day (${hoursPerDay} h), a week one working week (${daysPerWeek} d), a month 52/12 working weeks.`;
+}
 
 /** Minutes of working time in a span; a month is 52/12 working weeks. */
 export function spanMinutes(span: WorkingSpan, wt: WorkingTime): number {
@@ -236,7 +254,7 @@ export function classifyDora(
       'changeFailureRate',
       check(raw.changeFailureRate, 1, 'Must be a fraction from 0 to 1'),
       'entered',
-      (rate) => `${round(rate * 100, 1)}%`,
+      (rate) => formatPercentage(rate * 100, 1),
       changeFailureRateLevel,
     ),
     timeToRestore: assess(

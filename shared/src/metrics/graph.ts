@@ -1,6 +1,6 @@
-// The flow graph of one state: the pipeline nodes (stage, start, end) joined by flow edges. Rework
-// edges are drawn on the canvas but are not part of any path, and kaizen bursts and notes are not
-// on the pipeline at all. The document is untrusted (an old or hostile client may have written
+// The flow graph of one state: the pipeline nodes (stage, queue, start, end) joined by flow edges.
+// Rework edges are not part of any path (they are kept aside, with their rates, for the expected
+// figures), and kaizen bursts and notes are not on the pipeline at all. The document is untrusted (an old or hostile client may have written
 // anything), so every field is checked before use and malformed entries are simply left out.
 //
 // The graph is stored as compact index arrays (CSR adjacency) so the metrics stay linear and cheap
@@ -20,7 +20,21 @@ export interface FlowGraph {
   /** Successors of node i are outTargets[outStart[i] .. outStart[i + 1]), ascending, no duplicates. */
   readonly outStart: Int32Array;
   readonly outTargets: Int32Array;
+  /** The `share` of each flow edge in outTargets (same index), NaN when it has none. */
+  readonly outShare: Float64Array;
   readonly inDegree: Int32Array;
+  /** Rework edges between pipeline nodes, by edge id order: work sent back from source to target. */
+  readonly rework: readonly ReworkEdge[];
+}
+
+export interface ReworkEdge {
+  edgeId: string;
+  /** Node index of the step that sends work back (j). */
+  source: number;
+  /** Node index of the step it goes back to (i). */
+  target: number;
+  /** The raw `rate` value, unchecked. */
+  rate: unknown;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -66,21 +80,34 @@ export function buildFlowGraph(state: MapState): FlowGraph {
   // below 2^53 for any map a person could draw.
   const rawEdges: unknown = isRecord(state) ? state.edges : undefined;
   const keys: number[] = [];
+  const shares = new Map<number, number>();
+  const rework: ReworkEdge[] = [];
   if (isRecord(rawEdges)) {
-    for (const edgeId of Object.keys(rawEdges)) {
+    for (const edgeId of Object.keys(rawEdges).sort()) {
       const edge = rawEdges[edgeId];
-      if (!isRecord(edge) || edge.kind !== 'flow') continue;
+      if (!isRecord(edge)) continue;
       if (typeof edge.source !== 'string' || typeof edge.target !== 'string') continue;
       const s = indexOf.get(edge.source);
       const t = indexOf.get(edge.target);
       if (s === undefined || t === undefined) continue;
-      keys.push(s * n + t);
+      if (edge.kind === 'rework') {
+        rework.push({ edgeId, source: s, target: t, rate: edge.rate });
+        continue;
+      }
+      if (edge.kind !== 'flow') continue;
+      const key = s * n + t;
+      keys.push(key);
+      // Two arrows between the same pair are one edge: the first (by edge id) gives the share.
+      if (!shares.has(key)) {
+        shares.set(key, typeof edge.share === 'number' ? edge.share : Number.NaN);
+      }
     }
   }
   const sorted = Float64Array.from(keys).sort();
 
   const outStart = new Int32Array(n + 1);
   const outTargets = new Int32Array(sorted.length);
+  const outShare = new Float64Array(sorted.length);
   const inDegree = new Int32Array(n);
   let m = 0;
   let previous = -1;
@@ -90,6 +117,7 @@ export function buildFlowGraph(state: MapState): FlowGraph {
     previous = key;
     const s = Math.floor(key / n);
     const t = key - s * n;
+    outShare[m] = shares.get(key) ?? Number.NaN;
     outTargets[m++] = t;
     outStart[s + 1] = (outStart[s + 1] as number) + 1;
     inDegree[t] = (inDegree[t] as number) + 1;
@@ -97,7 +125,16 @@ export function buildFlowGraph(state: MapState): FlowGraph {
   for (let i = 0; i < n; i++)
     outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
 
-  return { ids, nodes, indexOf, outStart, outTargets: outTargets.slice(0, m), inDegree };
+  return {
+    ids,
+    nodes,
+    indexOf,
+    outStart,
+    outTargets: outTargets.slice(0, m),
+    outShare: outShare.slice(0, m),
+    inDegree,
+    rework,
+  };
 }
 
 /**

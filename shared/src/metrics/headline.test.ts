@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { softwareDeliveryTemplate } from '../model/templates.ts';
-import { mapHeadline } from './headline.ts';
+import { mapHeadline, type StateHeadline } from './headline.ts';
 import { DAY, flowEdge, HOUR, makeStage } from './testing.ts';
 
 describe('mapHeadline', () => {
@@ -69,5 +69,102 @@ describe('mapHeadline', () => {
       level: null,
       source: 'computed',
     });
+  });
+
+  it('carries the v2 figures: expected and projected, takt, incomplete and disconnected', () => {
+    const map = softwareDeliveryTemplate();
+    map.meta.demandPerDay = 4;
+    const state = map.states.current;
+    if (!state) throw new Error('template without current state');
+    const [plain] = mapHeadline(softwareDeliveryTemplate()).states;
+    // Without routes, rates or kaizens, expected and projected repeat the totals.
+    expect(plain).toMatchObject({
+      expectedLeadTimeMinutes: plain?.totalLeadTimeMinutes,
+      expectedValueAddMinutes: plain?.totalValueAddMinutes,
+      expectedFlowEfficiency: plain?.flowEfficiency,
+      taktMinutes: null,
+      disconnectedCount: 0,
+      incompleteCount: 0,
+    });
+    expect(plain?.projected?.totalLeadTimeMinutes).toBe(plain?.totalLeadTimeMinutes);
+
+    // A stray stage nobody connected, and one without numbers.
+    state.nodes.stray = makeStage('stray', DAY, HOUR, 90);
+    state.nodes.todo = makeStage('todo');
+    const [v2] = mapHeadline(map).states;
+    expect(v2).toMatchObject({
+      taktMinutes: 2 * HOUR,
+      disconnectedCount: 2,
+      incompleteCount: 1,
+      totalLeadTimeMinutes: plain?.totalLeadTimeMinutes,
+    });
+    expect(Object.keys(v2?.projected ?? {}).sort()).toEqual([
+      'expectedFlowEfficiency',
+      'expectedLeadTimeMinutes',
+      'expectedValueAddMinutes',
+      'flowEfficiency',
+      'rolledPctCA',
+      'totalLeadTimeMinutes',
+      'totalValueAddMinutes',
+    ]);
+  });
+
+  it('weighs rework into the expected figures and kaizens into the projected ones', () => {
+    const map = softwareDeliveryTemplate();
+    const state = map.states.current;
+    if (!state) throw new Error('template without current state');
+    const stages = Object.values(state.nodes).filter((n) => n.type === 'stage');
+    const [first, last] = [stages[0], stages.at(-1)];
+    if (!first || !last) throw new Error('template without stages');
+    state.edges.back = { id: 'back', source: last.id, target: first.id, kind: 'rework', rate: 0.5 };
+    state.nodes.idea = {
+      id: 'idea',
+      type: 'kaizen',
+      x: 0,
+      y: 0,
+      name: 'Automate',
+      status: 'planned',
+      effectElapsedMinutes: HOUR,
+    };
+    state.edges.idea = { id: 'idea', source: 'idea', target: last.id, kind: 'flow' };
+    const [headline] = mapHeadline(map).states;
+    const total = headline?.totalLeadTimeMinutes as number;
+    expect(headline?.expectedLeadTimeMinutes).toBeGreaterThan(total);
+    expect(headline?.projected?.totalLeadTimeMinutes).toBeLessThan(total);
+  });
+
+  it('has no expected or projected figures with a flow cycle', () => {
+    const map = softwareDeliveryTemplate();
+    map.states.cyclic = {
+      id: 'cyclic',
+      name: 'Cyclic',
+      kind: 'future',
+      order: 1,
+      nodes: { a: makeStage('a', DAY, HOUR, 90), b: makeStage('b', DAY, HOUR, 90) },
+      edges: { ab: flowEdge('a', 'b'), ba: flowEdge('b', 'a') },
+    };
+    const cyclic = mapHeadline(map).states[1];
+    expect(cyclic).toMatchObject({
+      expectedLeadTimeMinutes: null,
+      expectedValueAddMinutes: null,
+      expectedFlowEfficiency: null,
+      projected: null,
+    });
+  });
+
+  it('still reads a headline from before v2, which has none of the new fields', () => {
+    const old: StateHeadline = {
+      stateId: 'current',
+      name: 'Current state',
+      kind: 'current',
+      order: 0,
+      totalLeadTimeMinutes: DAY,
+      totalValueAddMinutes: HOUR,
+      flowEfficiency: 0.125,
+      rolledPctCA: 0.9,
+      stageCount: 1,
+      dora: mapHeadline(softwareDeliveryTemplate()).states[0]?.dora as StateHeadline['dora'],
+    };
+    expect(old.expectedLeadTimeMinutes ?? null).toBeNull();
   });
 });

@@ -1,9 +1,11 @@
 // The headline figures of a map, per state: what a snapshot list quotes and what the trend across
-// quarterly reviews plots. One function for the server (at snapshot time) and the client (for the
-// live map, "now"), so both sides of a trend are the same numbers.
+// quarterly reviews plots (v2 adds the expected and projected figures, takt, and how many steps
+// are incomplete or not connected). One function for the server (at snapshot time) and the
+// client (for the live map, "now"), so both sides of a trend are the same numbers.
 import type { FlowMap, MapMeta, MapState, StateKind, WorkingTime } from '../model/types.ts';
 import { classifyDora, DORA_KEYS, type DoraKey, type DoraLevel } from './dora.ts';
-import { computeStateMetrics } from './stateMetrics.ts';
+import { computeStateMetrics, headlineOf } from './stateMetrics.ts';
+import type { HeadlineFigures } from './types.ts';
 
 export interface DoraHeadline {
   /** Deployments per week, a 0–1 fraction, or minutes; null when not entered (or invalid). */
@@ -27,6 +29,21 @@ export interface StateHeadline {
   rolledPctCA: number | null;
   stageCount: number;
   dora: Record<DoraKey, DoraHeadline>;
+  // Model v2. Optional: a headline from before v2 (a server not yet updated) has none of them, and
+  // every reader shows "—" or nothing for a field that is absent.
+  /** Either/or routes weighed by their shares, rework loops by their rates; null with a cycle. */
+  expectedLeadTimeMinutes?: number | null;
+  expectedValueAddMinutes?: number | null;
+  /** 0–1; null without an expected lead time or with a cycle. */
+  expectedFlowEfficiency?: number | null;
+  /** The same figures once the kaizens not yet done have their effect; null with a cycle. */
+  projected?: HeadlineFigures | null;
+  /** Working minutes between two items at the map's demand; null without demand. */
+  taktMinutes?: number | null;
+  /** Stages and queues on no counted path: they count for nothing. */
+  disconnectedCount?: number;
+  /** Stages missing LT, PT or %C/A, and queues without a wait. */
+  incompleteCount?: number;
 }
 
 export interface MapHeadline {
@@ -56,6 +73,13 @@ export function stateHeadline(state: MapState, meta: MapMeta): StateHeadline {
     rolledPctCA: ok ? metrics.rolledPctCA : null,
     stageCount: metrics.stageCount,
     dora,
+    expectedLeadTimeMinutes: ok ? metrics.expectedLeadTimeMinutes : null,
+    expectedValueAddMinutes: ok ? metrics.expectedValueAddMinutes : null,
+    expectedFlowEfficiency: ok ? metrics.expectedFlowEfficiency : null,
+    projected: ok ? headlineOf(metrics.projected) : null,
+    taktMinutes: metrics.taktMinutes,
+    disconnectedCount: metrics.disconnected.length,
+    incompleteCount: metrics.incomplete.length,
   };
 }
 

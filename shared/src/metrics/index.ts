@@ -13,12 +13,44 @@ export type {
   FieldChange,
   FieldValue,
   MetricChange,
+  NodeField,
+  QueueChange,
+  QueueField,
+  QueueRef,
   StageChange,
+  StageField,
   StageRef,
   StateComparison,
 } from './compare.ts';
-export { COMPARED_FIELDS, compareStates } from './compare.ts';
+export {
+  COMPARED_FIELDS,
+  compareStates,
+  EXPECTED_METRIC_KEYS,
+  expectedDiffers,
+  QUEUE_FIELDS,
+  STAGE_FIELDS,
+} from './compare.ts';
 export { compareDora, type DoraChange } from './compareDora.ts';
+export { DORA_UNITS, type DoraRow, doraRow, doraTone } from './compareDoraFormat.ts';
+export { compareEdges, type EdgeChange, type EdgeEnd } from './compareEdges.ts';
+export {
+  type EdgeRow,
+  EXPECTED_NOTE,
+  edgeRow,
+  FIELD_LABELS,
+  type FigureUnit,
+  fieldRelative,
+  fieldTone,
+  formatChange,
+  formatFieldValue,
+  formatMetricValue,
+  formatRatio,
+  formatRelativeChange,
+  type MetricRow,
+  metricRow,
+  type Tone,
+  toneOf,
+} from './compareFormat.ts';
 export type { CriticalPath } from './criticalPath.ts';
 export { criticalPath } from './criticalPath.ts';
 export type {
@@ -34,7 +66,9 @@ export {
   DORA_KEYS,
   DORA_LEVELS,
   DORA_THRESHOLDS,
+  DORA_TIME_BASIS,
   deploymentFrequencyLevel,
+  doraTimeBasisNote,
   leadTimeLevel,
   spanMinutes,
   timeToRestoreLevel,
@@ -49,11 +83,21 @@ export {
   stateHeadline,
 } from './headline.ts';
 export { HEAT_BOUNDS, type HeatLevel, heatLevel } from './heat.ts';
+export { formatPercentage, percentDigits } from './percent.ts';
+export { projectedKaizens } from './projected.ts';
+export {
+  type ProjectedChange,
+  type ProjectedKey,
+  type ProjectedRow,
+  projectedRows,
+} from './projectedRows.ts';
 export type { MetricSettings, MetricsMeta } from './settings.ts';
-export { metricSettings, safeWorkingTime } from './settings.ts';
-export { computeStateMetrics } from './stateMetrics.ts';
+export { CAPACITY_THRESHOLD, metricSettings, safeWorkingTime } from './settings.ts';
+export { computeStateMetrics, headlineOf } from './stateMetrics.ts';
 export type {
   Bottleneck,
+  CapacityBottleneck,
+  HeadlineFigures,
   MetricsError,
   QualityBottleneck,
   StageMetrics,

@@ -9,11 +9,15 @@ describe('metricSettings', () => {
         daysPerWeek: 4,
         lowPctCAThreshold: 95,
         bottleneckCount: 5,
+        demandPerDay: 12.5,
+        unitOfWork: ' story ',
       }),
     ).toEqual({
       wt: { hoursPerDay: 7.5, daysPerWeek: 4 },
       lowPctCAThreshold: 95,
       bottleneckCount: 5,
+      demandPerDay: 12.5,
+      unitOfWork: 'story',
     });
     expect(
       metricSettings({ hoursPerDay: 24, daysPerWeek: 7, lowPctCAThreshold: 0, bottleneckCount: 0 }),
@@ -21,6 +25,8 @@ describe('metricSettings', () => {
       wt: { hoursPerDay: 24, daysPerWeek: 7 },
       lowPctCAThreshold: 0,
       bottleneckCount: 0,
+      demandPerDay: null,
+      unitOfWork: 'item',
     });
   });
 
@@ -29,6 +35,8 @@ describe('metricSettings', () => {
       wt: { hoursPerDay: 8, daysPerWeek: 5 },
       lowPctCAThreshold: 80,
       bottleneckCount: 3,
+      demandPerDay: null,
+      unitOfWork: 'item',
     };
     expect(
       metricSettings({

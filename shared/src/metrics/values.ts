@@ -17,8 +17,18 @@ export interface StageValues {
 const LABELS = {
   elapsedMinutes: 'Lead time (LT)',
   valueAddMinutes: 'Process time (PT)',
+  waitMinutes: 'Wait',
+  effectElapsedMinutes: 'Lead time (LT) after the kaizen',
+  effectValueAddMinutes: 'Process time (PT) after the kaizen',
   pctCA: '%C/A',
 } as const;
+
+type MinutesField =
+  | 'elapsedMinutes'
+  | 'valueAddMinutes'
+  | 'waitMinutes'
+  | 'effectElapsedMinutes'
+  | 'effectValueAddMinutes';
 
 function describe(value: unknown): string {
   if (typeof value === 'string') {
@@ -31,9 +41,9 @@ function describe(value: unknown): string {
   return `a value of type ${typeof value}`;
 }
 
-function readMinutes(
+export function readMinutes(
   node: MapNode,
-  field: 'elapsedMinutes' | 'valueAddMinutes',
+  field: MinutesField,
   path: string,
   problems: Problem[],
 ): number | null {
@@ -72,10 +82,15 @@ function readMinutes(
   return value + 0; // + 0 turns -0 into 0
 }
 
-function readPctCA(node: MapNode, path: string, problems: Problem[]): number | null {
-  const value: unknown = node.pctCA;
+export function readPctCA(
+  node: MapNode,
+  path: string,
+  problems: Problem[],
+  field: 'pctCA' | 'effectPctCA' = 'pctCA',
+): number | null {
+  const value: unknown = node[field];
   if (value === undefined) return null;
-  const at = `${path}.pctCA`;
+  const at = `${path}.${field}`;
   if (typeof value !== 'number') {
     problems.push({
       path: at,
@@ -119,4 +134,23 @@ export function readStageValues(
 /** The name a person sees for a node; a nameless (or hostile, non-string) name falls back to the id. */
 export function displayName(node: MapNode, id: string): string {
   return typeof node.name === 'string' && node.name.trim() !== '' ? node.name : id;
+}
+
+/** A non-negative count (people, items) from an untrusted document, or null. */
+export function readCount(
+  node: MapNode,
+  field: 'people' | 'items',
+  path: string,
+  problems: Problem[],
+): number | null {
+  const value: unknown = node[field];
+  if (value === undefined) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    problems.push({
+      path: `${path}.${field}`,
+      message: `${field === 'people' ? 'People' : 'Items'} must be a number from 0, got ${describe(value)}; treated as missing`,
+    });
+    return null;
+  }
+  return value + 0;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inLocale } from '../i18n/locale.ts';
 import { formatDuration, MAX_DURATION_MINUTES, parseDuration } from './durations.ts';
 
 const minutesOf = (input: string, wt?: { hoursPerDay: number; daysPerWeek: number }) => {
@@ -128,5 +129,63 @@ describe('formatDuration with a largest unit', () => {
     expect(formatDuration(4800, undefined, { largestUnit: 'd', maxParts: 2 })).toBe('10d');
     expect(formatDuration(150, undefined, { largestUnit: 'h' })).toBe('2h 30m');
     expect(formatDuration(4560, undefined, { largestUnit: 'd' })).toBe('9d 4h');
+  });
+});
+
+// Korean reads and writes 주/일/시간/분 (what Intl writes for ko-KR); English is untouched.
+describe('durations in Korean', () => {
+  it('writes Korean units, largest first, with no space between number and unit', () => {
+    inLocale('ko', () => {
+      expect(formatDuration(4 * 2400 + 2 * 480 + 120)).toBe('4주 2일 2시간');
+      expect(formatDuration(90)).toBe('1시간 30분');
+      expect(formatDuration(0)).toBe('0분');
+      expect(formatDuration(45, undefined, { spaced: true })).toBe('45분');
+      expect(formatDuration(4560, undefined, { largestUnit: 'd', maxParts: 2 })).toBe('9일 4시간');
+      // No digit grouping, so the text parses back.
+      expect(formatDuration(1234 * 2400)).toBe('1234주');
+      expect(formatDuration(Number.NaN)).toBe('—');
+    });
+  });
+
+  it('keeps English exactly as it was while Korean is not the display locale', () => {
+    expect(formatDuration(4 * 2400 + 2 * 480 + 120)).toBe('4w 2d 2h');
+    expect(formatDuration(0, undefined, { spaced: true })).toBe('0 m');
+  });
+
+  it('parses Korean units in either language, alone, spaced or mixed with English ones', () => {
+    expect(minutesOf('3일')).toBe(3 * 480);
+    expect(minutesOf('2주 1일 4시간 30분')).toBe(2 * 2400 + 480 + 240 + 30);
+    expect(minutesOf('2일4시간')).toBe(1200);
+    expect(minutesOf('1.5 시간')).toBe(90);
+    expect(minutesOf('1d 30분')).toBe(510);
+    inLocale('ko', () => expect(minutesOf('4주 2일 2시간')).toBe(4 * 2400 + 2 * 480 + 120));
+  });
+
+  it('explains a bad duration in Korean while Korean is the display locale', () => {
+    inLocale('ko', () => {
+      expect(parseDuration('-3시간')).toEqual({ ok: false, error: '기간은 음수일 수 없습니다' });
+      expect(parseDuration('3개월')).toEqual({
+        ok: false,
+        error: '알 수 없는 단위 “개월”: 분, 시간, 일, 주(m, h, d, w) 중 하나를 쓰세요',
+      });
+      expect(parseDuration('2일 3일')).toEqual({
+        ok: false,
+        error: '단위 “일”이(가) 두 번 나옵니다',
+      });
+      expect(parseDuration('abc')).toEqual({
+        ok: false,
+        error:
+          '“abc”은(는) 기간이 아닙니다. 예: 45분, 4시간, 2일 4시간, 1.5주 (45m, 4h, 2d 4h도 됩니다)',
+      });
+    });
+  });
+
+  it('round-trips every duration through the Korean text', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), (minutes) => {
+        const text = inLocale('ko', () => formatDuration(minutes));
+        expect(minutesOf(text)).toBe(minutes);
+      }),
+    );
   });
 });

@@ -1,14 +1,18 @@
 // The one place where older documents are brought up to the current schema. Each step takes a
-// document of version N and returns version N+1; `migrateToCurrent` chains them. Schema v1 is the
-// first public version, so the chain is empty today: the hook exists so that v2 is one function
-// here, not a rewrite of every reader.
+// document of version N and returns version N+1; `migrateToCurrent` chains them. The same steps
+// serve files, live documents (read through sanitizeMap), IndexedDB copies and snapshots, since
+// they all reach the model through here.
 import type { Problem } from './types.ts';
 import { SCHEMA_VERSION } from './types.ts';
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 /** MIGRATIONS[n] upgrades a version-n document to version n + 1. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // v2 only adds optional fields (queues, rates, shares, capacity, kaizen effects…): a v1
+  // document means exactly what it meant, under the new version number.
+  1: (doc) => ({ ...doc, meta: { ...(doc.meta as Record<string, unknown>), schemaVersion: 2 } }),
+};
 
 export interface MigrationResult {
   value: unknown;

@@ -69,7 +69,7 @@ describe('validateMap', () => {
     expect(messages(raw)).toEqual([
       'states.s1.nodes.n1.elapsedMinutes: must not be negative',
       'states.s1.nodes.n1.pctCA: must be 0–100',
-      'states.s1.nodes.n2.type: must be one of stage, start, end, kaizen, note',
+      'states.s1.nodes.n2.type: must be one of stage, start, end, kaizen, note, queue',
       'states.s1.edges.e1.target: refers to a missing node “n2”',
     ]);
   });
@@ -91,8 +91,8 @@ describe('validateMap', () => {
     expect(messages(null)).toContain('must be a JSON object');
     expect(messages([])).toContain('states: must be an object of states keyed by id');
     const newer = validMap();
-    newer.meta.schemaVersion = 2;
-    expect(messages(newer)[0]).toMatch(/^meta.schemaVersion: is 2, made by a newer Flowmap/);
+    newer.meta.schemaVersion = 3;
+    expect(messages(newer)[0]).toMatch(/^meta.schemaVersion: is 3, made by a newer Flowmap/);
     const mismatched = validMap();
     mismatched.states.s1.nodes.n1.id = 'other';
     expect(messages(mismatched)).toContain('states.s1.nodes.n1.id: must equal its key “n1”');
@@ -142,7 +142,7 @@ describe('sanitizeMap', () => {
       { states: { a: { nodes: [], edges: 5 } } },
     ]) {
       const { map } = sanitizeMap(raw);
-      expect(map.meta.schemaVersion).toBe(1);
+      expect(map.meta.schemaVersion).toBe(2);
       expect(typeof map.states).toBe('object');
     }
   });
@@ -203,5 +203,68 @@ describe('hostile keys', () => {
     const raw = validMap() as unknown as Record<string, any>;
     raw.states = {};
     expect(messages(raw)).toEqual(['states: must hold at least one state']);
+  });
+});
+
+describe('schema v2', () => {
+  it('reads a v1 map as v2 by its version number alone, every value as it was', () => {
+    const v1 = validMap();
+    const result = validateMap(v1);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('; '));
+    expect(result.map.meta.schemaVersion).toBe(2);
+    const { schemaVersion: _v, ...rest } = result.map.meta;
+    expect(rest).toMatchObject({ title: 'Delivery', hoursPerDay: 8, daysPerWeek: 5 });
+    expect(result.map.states.s1?.nodes).toEqual(v1.states.s1.nodes);
+  });
+
+  it('accepts every v2 field and refuses invalid ones with their path', () => {
+    const raw = validMap() as ReturnType<typeof validMap> & { meta: Record<string, unknown> };
+    raw.meta.schemaVersion = 2;
+    Object.assign(raw.meta, { demandPerDay: 4, unitOfWork: 'change', locale: 'ko' });
+    const nodes = raw.states.s1.nodes as Record<string, Record<string, unknown>>;
+    Object.assign(nodes.n1 as object, {
+      people: 2,
+      batchSize: 5,
+      wipItems: 3,
+      elapsedLowMinutes: 60,
+      elapsedHighMinutes: 600,
+      timeSource: 'measured',
+      ratedBy: 'QA',
+      outside: true,
+    });
+    nodes.q = { id: 'q', type: 'queue', x: 0, y: 0, name: 'Waiting for QA', items: 10 };
+    nodes.k = {
+      id: 'k',
+      type: 'kaizen',
+      x: 0,
+      y: 0,
+      name: 'Automate',
+      owner: 'Ops',
+      dueDate: '2027-03-31',
+      status: 'planned',
+      effectElapsedMinutes: 30,
+      effectValueAddMinutes: 10,
+      effectPctCA: 95,
+    };
+    const edges = raw.states.s1.edges as Record<string, Record<string, unknown>>;
+    edges.r = { id: 'r', source: 'n2', target: 'n1', kind: 'rework', rate: 0.2 };
+    (edges.e1 as Record<string, unknown>).share = 1;
+    expect(messages(raw)).toEqual([]);
+
+    Object.assign(raw.meta, { demandPerDay: 0, unitOfWork: 'u'.repeat(41), locale: 'fr' });
+    Object.assign(nodes.k as object, { dueDate: '2027-02-30', status: 'someday' });
+    Object.assign(nodes.n1 as object, { batchSize: 0, outside: 'yes', elapsedLowMinutes: 9_999 });
+    (edges.r as Record<string, unknown>).rate = 1;
+    expect(messages(raw)).toEqual([
+      'meta.demandPerDay: must be above 0',
+      'meta.unitOfWork: must be at most 40 characters',
+      'meta.locale: must be one of en, ko',
+      'states.s1.nodes.n1.batchSize: must be at least 1',
+      'states.s1.nodes.n1.outside: must be true or false',
+      'states.s1.nodes.n1.elapsedLowMinutes: the three-point estimate needs low ≤ likely ≤ high',
+      'states.s1.nodes.k.dueDate: is not a calendar date',
+      'states.s1.nodes.k.status: must be one of idea, planned, doing, done',
+      'states.s1.edges.r.rate: must be below 1',
+    ]);
   });
 });

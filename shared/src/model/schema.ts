@@ -1,128 +1,40 @@
-// Runtime validation of schema v1. One walk serves two callers:
+// Runtime validation of schema v2. One walk serves two callers:
 // - imports (`validateMap`) refuse a file with any problem and show every problem with its path;
 // - reading a live document (`sanitizeMap`) must never crash on what an old or hostile client
 //   wrote, so it keeps what is valid, drops what is not, and reports each drop.
-// Field rules live here once; commands validate their input with the same schemas.
-import { z } from 'zod';
-import { MAX_DURATION_MINUTES } from './durations.ts';
+// Field rules live once in fields.ts; commands validate their input with the same schemas.
+import type { z } from 'zod';
+import {
+  DORA_OPTIONAL,
+  doraFieldSchemas,
+  doraSchema,
+  EDGE_OPTIONAL,
+  edgeFieldSchemas,
+  edgeSchema,
+  LIMITS,
+  META_OPTIONAL,
+  metaFieldSchemas,
+  metaSchema,
+  NODE_OPTIONAL,
+  nodeFieldSchemas,
+  nodeSchema,
+  STATE_OPTIONAL,
+  stateFieldSchemas,
+  stateHeaderSchema,
+} from './fields.ts';
 import { migrateToCurrent } from './migrations.ts';
 import type { DoraInputs, FlowMap, MapEdge, MapMeta, MapNode, MapState, Problem } from './types.ts';
-import { DEFAULT_META, EDGE_KINDS, NODE_TYPES, SCHEMA_VERSION, STATE_KINDS } from './types.ts';
+import { DEFAULT_META } from './types.ts';
 
-export const LIMITS = {
-  idLength: 64,
-  nameLength: 200,
-  teamLength: 100,
-  notesLength: 10_000,
-  descriptionLength: 10_000,
-  statesPerMap: 50,
-  nodesPerState: 10_000,
-  edgesPerState: 20_000,
-  /** Canvas coordinates beyond this are almost certainly garbage, and break rendering. */
-  coordinate: 10_000_000,
-} as const;
-
-const num = (what = 'a number') => z.number({ error: `must be ${what}` });
-const minutes = num('a number of minutes')
-  .min(0, 'must not be negative')
-  .max(MAX_DURATION_MINUTES, 'is too large');
-const percent = num('0–100').min(0, 'must be 0–100').max(100, 'must be 0–100');
-const text = (max: number) =>
-  z.string({ error: 'must be text' }).max(max, `must be at most ${max} characters`);
-const coordinate = num()
-  .min(-LIMITS.coordinate, 'is too far off the canvas')
-  .max(LIMITS.coordinate, 'is too far off the canvas');
-
-export const idSchema = z
-  .string({ error: 'must be an id' })
-  .min(1, 'must not be empty')
-  .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must use only letters, digits, - and _')
-  // As an object key it would replace the prototype instead of adding an entry.
-  .refine((id) => id !== '__proto__', 'is reserved');
-
-export const nodeFieldSchemas = {
-  id: idSchema,
-  type: z.enum(NODE_TYPES, { error: `must be one of ${NODE_TYPES.join(', ')}` }),
-  x: coordinate,
-  y: coordinate,
-  name: text(LIMITS.nameLength),
-  team: text(LIMITS.teamLength),
-  elapsedMinutes: minutes,
-  valueAddMinutes: minutes,
-  pctCA: percent,
-  notes: text(LIMITS.notesLength),
-} as const;
-
-const nodeSchema = z.object({
-  ...nodeFieldSchemas,
-  team: nodeFieldSchemas.team.optional(),
-  elapsedMinutes: nodeFieldSchemas.elapsedMinutes.optional(),
-  valueAddMinutes: nodeFieldSchemas.valueAddMinutes.optional(),
-  pctCA: nodeFieldSchemas.pctCA.optional(),
-  notes: nodeFieldSchemas.notes.optional(),
-});
-
-const edgeSchema = z.object({
-  id: idSchema,
-  source: idSchema,
-  target: idSchema,
-  kind: z.enum(EDGE_KINDS, { error: `must be one of ${EDGE_KINDS.join(', ')}` }),
-});
-
-export const doraFieldSchemas = {
-  deploymentsPerWeek: num().min(0, 'must not be negative').max(1_000_000, 'is too large'),
-  changeFailureRate: num('a fraction from 0 to 1').min(0, 'must be 0–1').max(1, 'must be 0–1'),
-  timeToRestoreMinutes: minutes,
-  leadTimeForChangesMinutes: minutes,
-} as const;
-
-const doraSchema = z.object({
-  deploymentsPerWeek: doraFieldSchemas.deploymentsPerWeek.optional(),
-  changeFailureRate: doraFieldSchemas.changeFailureRate.optional(),
-  timeToRestoreMinutes: doraFieldSchemas.timeToRestoreMinutes.optional(),
-  leadTimeForChangesMinutes: doraFieldSchemas.leadTimeForChangesMinutes.optional(),
-});
-
-export const stateFieldSchemas = {
-  id: idSchema,
-  name: text(LIMITS.nameLength).min(1, 'must not be empty'),
-  kind: z.enum(STATE_KINDS, { error: `must be one of ${STATE_KINDS.join(', ')}` }),
-  order: num(),
-  basedOn: idSchema,
-} as const;
-
-const stateHeaderSchema = z.object({
-  ...stateFieldSchemas,
-  basedOn: stateFieldSchemas.basedOn.optional(),
-});
-
-export const metaFieldSchemas = {
-  schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}` }),
-  title: text(LIMITS.nameLength),
-  description: text(LIMITS.descriptionLength),
-  hoursPerDay: num('hours from 1 to 24').min(1, 'must be 1–24').max(24, 'must be 1–24'),
-  daysPerWeek: num('days from 1 to 7').min(1, 'must be 1–7').max(7, 'must be 1–7'),
-  lowPctCAThreshold: percent,
-  bottleneckCount: num()
-    .int('must be a whole number')
-    .min(0, 'must be 0–50')
-    .max(50, 'must be 0–50'),
-} as const;
-
-const metaSchema = z.object({
-  schemaVersion: metaFieldSchemas.schemaVersion,
-  title: metaFieldSchemas.title,
-  description: metaFieldSchemas.description.default(DEFAULT_META.description),
-  hoursPerDay: metaFieldSchemas.hoursPerDay.default(DEFAULT_META.hoursPerDay),
-  daysPerWeek: metaFieldSchemas.daysPerWeek.default(DEFAULT_META.daysPerWeek),
-  lowPctCAThreshold: metaFieldSchemas.lowPctCAThreshold.default(DEFAULT_META.lowPctCAThreshold),
-  bottleneckCount: metaFieldSchemas.bottleneckCount.default(DEFAULT_META.bottleneckCount),
-});
-
-const NODE_OPTIONAL = new Set(['team', 'elapsedMinutes', 'valueAddMinutes', 'pctCA', 'notes']);
-const DORA_OPTIONAL = new Set(Object.keys(doraFieldSchemas));
-const STATE_OPTIONAL = new Set(['basedOn']);
+export {
+  doraFieldSchemas,
+  edgeFieldSchemas,
+  idSchema,
+  LIMITS,
+  metaFieldSchemas,
+  nodeFieldSchemas,
+  stateFieldSchemas,
+} from './fields.ts';
 
 const join = (base: string, key: PropertyKey) =>
   base === '' ? String(key) : `${base}.${String(key)}`;
@@ -188,6 +100,18 @@ function parseNodes(raw: unknown, path: string, problems: Problem[]): Record<str
       problems.push({ path: join(at, 'id'), message: `must equal its key “${key}”` });
       continue;
     }
+    const { elapsedLowMinutes: low, elapsedHighMinutes: high } = node;
+    if (
+      (low !== undefined && node.elapsedMinutes !== undefined && low > node.elapsedMinutes) ||
+      (high !== undefined && node.elapsedMinutes !== undefined && high < node.elapsedMinutes) ||
+      (low !== undefined && high !== undefined && low > high)
+    ) {
+      // Kept: the simulation and the editor treat it as no range until someone fixes it.
+      problems.push({
+        path: join(at, 'elapsedLowMinutes'),
+        message: 'the three-point estimate needs low ≤ likely ≤ high',
+      });
+    }
     const { elapsedMinutes: lt, valueAddMinutes: pt } = node;
     if (lt !== undefined && pt !== undefined && pt > lt) {
       // Kept, not dropped: the numbers are someone's data; metrics clamp PT to LT meanwhile.
@@ -218,7 +142,9 @@ function parseEdges(
   }
   for (const [key, value] of entries.slice(0, LIMITS.edgesPerState)) {
     const at = join(path, key);
-    const edge = parseEntity<MapEdge>(edgeSchema, value, at, new Set(), problems, { kind: 'flow' });
+    const edge = parseEntity<MapEdge>(edgeSchema, value, at, EDGE_OPTIONAL, problems, {
+      kind: 'flow',
+    });
     if (!edge) continue;
     if (edge.id !== key) {
       problems.push({ path: join(at, 'id'), message: `must equal its key “${key}”` });
@@ -288,7 +214,7 @@ export function sanitizeMap(raw: unknown): SanitizeResult {
     metaSchema,
     input.meta ?? undefined,
     'meta',
-    new Set(),
+    META_OPTIONAL,
     problems,
     {
       ...DEFAULT_META,
@@ -382,7 +308,11 @@ export function validateDoraPatch(patch: Readonly<Record<string, unknown>>): Pro
 }
 
 export function validateMetaPatch(patch: Readonly<Record<string, unknown>>): Problem[] {
-  return validateFields(metaFieldSchemas, patch, new Set());
+  return validateFields(metaFieldSchemas, patch, META_OPTIONAL);
+}
+
+export function validateEdgePatch(patch: Readonly<Record<string, unknown>>): Problem[] {
+  return validateFields(edgeFieldSchemas, patch, EDGE_OPTIONAL);
 }
 
 export function validateStatePatch(patch: Readonly<Record<string, unknown>>): Problem[] {

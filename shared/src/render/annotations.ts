@@ -1,9 +1,11 @@
 // Annotations on the map: kaizen bursts (the improvement ideas, in the classic jagged burst) and
 // sticky notes. Neither takes part in the flow; both are drawn above it.
+import { NOTE_BOX, type NoteText } from './editorGeometry.ts';
 import type { Rect } from './layout.ts';
-import { KAIZEN_H, KAIZEN_W, NOTE_W } from './layout.ts';
-import { el, num, text, textLines, wrapText } from './svg.ts';
+import { KAIZEN_H, KAIZEN_W } from './layout.ts';
+import { el, ellipsize, num, text, textLines, wrapText } from './svg.ts';
 import { COLORS } from './theme.ts';
+import { words } from './words.ts';
 
 // sin(kπ/14) for k = 0…7. Math.sin and Math.cos are approximated differently by each JavaScript
 // engine; a fixed table keeps the burst byte-identical whether the browser or the server draws it.
@@ -55,7 +57,7 @@ export function kaizenShape(r: Rect, v: { id: string; name: string }): string {
       'stroke-width': 2,
       'stroke-linejoin': 'round',
     }) +
-      text(cx, top + 10, 'KAIZEN', {
+      text(cx, top + 10, words()('node.kaizen'), {
         size: 11,
         weight: 'bold',
         fill: COLORS.kaizenStroke,
@@ -70,29 +72,18 @@ export function kaizenShape(r: Rect, v: { id: string; name: string }): string {
   );
 }
 
-export interface NoteText {
-  title: string[];
-  body: string[];
-  height: number;
-}
-
-/** Wraps a sticky's text; its height follows the text so layout can place it. */
-export function noteText(name: string, notes: string): NoteText {
-  const title = wrapText(name, NOTE_W - 20, 13, 2, true);
-  const body = wrapText(notes, NOTE_W - 20, 12, 6);
-  const height = Math.max(
-    56,
-    14 + title.length * 16 + (body.length > 0 ? 4 + body.length * 15 : 0) + 10,
-  );
-  return { title, body, height };
-}
-
+/** A sticky note as the editor draws it: its text wrapped at the editor's width, never cut. */
 export function noteShape(r: Rect, v: { id: string; text: NoteText }): string {
   const { x, y } = r;
-  const w = NOTE_W;
+  const w = NOTE_BOX.width;
   const h = v.text.height;
   const fold = 14;
-  const bodyTop = y + 14 + v.text.title.length * 16 + 4;
+  const left = x + NOTE_BOX.border + NOTE_BOX.padX;
+  // The first baseline sits where a 15 px line of 1.3 line height puts it under the padding.
+  const first = y + NOTE_BOX.border + NOTE_BOX.padY + 15;
+  const lastLine = first + Math.max(0, v.text.lines.length - 1) * NOTE_BOX.lineHeight;
+  const teamY = lastLine + NOTE_BOX.teamGap + NOTE_BOX.teamLineHeight;
+  const bodyY = (v.text.team ? teamY : lastLine) + NOTE_BOX.bodyGap + NOTE_BOX.bodyLineHeight;
   return el(
     'g',
     { class: 'note', 'data-node-id': v.id },
@@ -108,7 +99,30 @@ export function noteShape(r: Rect, v: { id: string; text: NoteText }): string {
         stroke: COLORS.noteStroke,
         'stroke-width': 1,
       }) +
-      textLines(x + 10, y + 22, v.text.title, 16, { size: 13, weight: 'bold', fill: COLORS.text }) +
-      textLines(x + 10, bodyTop + 12, v.text.body, 15, { size: 12, fill: COLORS.text }),
+      textLines(
+        left,
+        first,
+        v.text.lines,
+        NOTE_BOX.lineHeight,
+        { size: NOTE_BOX.textSize, fill: COLORS.noteText },
+        { class: 'note-text' },
+      ) +
+      (v.text.team
+        ? text(
+            left,
+            teamY,
+            ellipsize(v.text.team, w - 2 * NOTE_BOX.padX, NOTE_BOX.teamSize),
+            { size: NOTE_BOX.teamSize, fill: COLORS.noteTeam },
+            { class: 'note-team' },
+          )
+        : '') +
+      textLines(
+        left,
+        bodyY,
+        v.text.body,
+        NOTE_BOX.bodyLineHeight,
+        { size: NOTE_BOX.bodySize, fill: COLORS.noteText },
+        { class: 'note-body' },
+      ),
   );
 }

@@ -1,34 +1,49 @@
-// The pipeline drawing: every node at its scaled canvas position, flow and rework arrows, and the
-// bottleneck marks from the metrics. Nodes and edges are drawn in id order, so the output does not
-// depend on the order in which the document happens to list them.
+// The pipeline drawing: every node at its scaled canvas position, flow and rework arrows (with
+// route shares and rework rates), and the marks from the metrics: bottleneck ranks, low %C/A,
+// capacity, and the faded steps that no counted path reaches. Nodes and edges are drawn in id
+// order, so the output does not depend on the order in which the document happens to list them.
 import { stateNodeEntries } from '../metrics/graph.ts';
 import type { StateMetrics } from '../metrics/index.ts';
-import { displayName, formatPctCA, readStageValues } from '../metrics/index.ts';
+import { displayName, formatPctCA, formatRatio, readStageValues } from '../metrics/index.ts';
+import { readCount } from '../metrics/values.ts';
 import { formatDuration } from '../model/durations.ts';
 import type { MapNode, MapState, WorkingTime } from '../model/types.ts';
 import { isPipelineNode } from '../model/types.ts';
-import type { NoteText } from './annotations.ts';
-import { kaizenShape, noteShape, noteText } from './annotations.ts';
+import { kaizenShape, noteShape } from './annotations.ts';
 import type { FlowStyle } from './edges.ts';
-import { flowEdge, flowPath, linkEdge, loopGeometry, reworkEdge } from './edges.ts';
+import {
+  flowEdge,
+  flowPath,
+  labelSpot,
+  linkEdge,
+  loopGeometry,
+  reworkEdge,
+  shareLabel,
+  shareLabelWidth,
+} from './edges.ts';
+import { EDITOR_SIZES, NOTE_BOX, type NoteText, noteText } from './editorGeometry.ts';
 import type { LayoutItem, Rect } from './layout.ts';
 import {
   BADGE_ROOM,
   fitNodes,
   KAIZEN_H,
   KAIZEN_W,
-  NOTE_W,
   PROC_H,
+  QUEUE_H,
+  QUEUE_W,
   ROOF_H,
   STAGE_H,
   STAGE_W,
   TERMINAL_H,
   TERMINAL_W,
 } from './layout.ts';
+import type { QueueView } from './queue.ts';
+import { queueAnchor, queueShape } from './queue.ts';
 import type { StageView } from './shapes.ts';
 import { stageShape, terminalShape } from './shapes.ts';
 import { asText, el, formatPercent, num, text } from './svg.ts';
 import { COLORS, heatLevel } from './theme.ts';
+import { words } from './words.ts';
 
 export interface Diagram {
   svg: string;
@@ -36,6 +51,18 @@ export interface Diagram {
   height: number;
   /** Display values of every stage by id, for the ladder. */
   stages: Map<string, StageView>;
+  /** Display values of every queue by id, for the ladder. */
+  queues: Map<string, QueueView>;
+}
+
+/** What the node marks are drawn from, looked up once per diagram. */
+interface Marks {
+  ranks: ReadonlyMap<string, number>;
+  quality: ReadonlySet<string>;
+  cycle: ReadonlySet<string>;
+  disconnected: ReadonlySet<string>;
+  /** Utilisation of each capacity bottleneck. */
+  busy: ReadonlyMap<string, number>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -44,21 +71,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
+// One duration format everywhere (exact, largest units first), the same as the editor's boxes.
+const stepDuration = (m: number, wt: WorkingTime) => formatDuration(m, wt);
+
 /** Display values of a stage: durations in the map's working time, "—" for anything missing. */
 export function stageView(
   id: string,
   node: MapNode,
   metrics: StateMetrics,
   wt: WorkingTime,
-  ranks: ReadonlyMap<string, number>,
-  quality: ReadonlySet<string>,
-  cycle: ReadonlySet<string>,
+  marks: Marks,
 ): StageView {
   const values = readStageValues(node, '', wt, []);
   const sm = Object.hasOwn(metrics.stages, id) ? metrics.stages[id] : undefined;
-  // Days as the largest unit, like the editor and the bottleneck reasons: "10d" reads better
-  // next to "4h" than "2w" does.
-  const fmt = (m: number) => formatDuration(m, wt, { maxParts: 3, largestUnit: 'd' });
+  const fmt = (m: number) => stepDuration(m, wt);
+  const busy = marks.busy.get(id);
   const lt = values.elapsedMinutes;
   const pt = values.valueAddMinutes;
   return {
@@ -74,10 +101,41 @@ export function stageView(
         ? formatPercent(sm.efficiency, true)
         : '—',
     heat: heatLevel(sm?.waitingShare ?? 0),
-    rank: ranks.get(id) ?? null,
-    quality: quality.has(id),
+    rank: marks.ranks.get(id) ?? null,
+    quality: marks.quality.has(id),
+    busy: busy === undefined ? null : formatRatio(busy),
     critical: sm?.onCriticalPath ?? false,
-    inCycle: cycle.has(id),
+    inCycle: marks.cycle.has(id),
+    counted: !marks.disconnected.has(id),
+    outside: node.outside === true,
+  };
+}
+
+/** Display values of a queue: its wait as the metrics count it, "wait?" when it has none. */
+export function queueView(
+  id: string,
+  node: MapNode,
+  metrics: StateMetrics,
+  wt: WorkingTime,
+  unitOfWork: string,
+  marks: Marks,
+): QueueView {
+  const qm = Object.hasOwn(metrics.queues, id) ? metrics.queues[id] : undefined;
+  // A queue without a usable wait is listed as incomplete and counts as 0; "0m" would claim
+  // that nothing waits there.
+  const missing = qm === undefined || metrics.incomplete.includes(id);
+  const items = readCount(node, 'items', '', []);
+  return {
+    id,
+    name: displayName(node, id),
+    wait: missing ? words()('node.waitUnknown') : stepDuration(qm.elapsedMinutes, wt),
+    waitMissing: missing,
+    items: items === null ? '' : words()('node.items', { count: items, unit: unitOfWork }),
+    heat: heatLevel(qm?.waitingShare ?? 0),
+    rank: marks.ranks.get(id) ?? null,
+    critical: qm?.onCriticalPath ?? false,
+    inCycle: marks.cycle.has(id),
+    counted: !marks.disconnected.has(id),
   };
 }
 
@@ -88,10 +146,24 @@ interface Entry {
 }
 
 function layoutItem(e: Entry): LayoutItem {
+  const item = drawnItem(e);
+  // Where the editor shows the node: a note is kept clear in the export of what it is clear of
+  // there (layout.ts), since shapes keep their size while positions are scaled.
+  const editor =
+    e.node.type === 'note' ? { w: NOTE_BOX.width, h: item.h } : EDITOR_SIZES[e.node.type];
+  return { ...item, editor, keepClear: e.node.type === 'note' };
+}
+
+function drawnItem(e: Entry): LayoutItem {
   const { x, y } = e.node;
   switch (e.node.type) {
-    case 'stage':
-      return { id: e.id, x, y, w: STAGE_W, h: STAGE_H, above: BADGE_ROOM, below: 0 };
+    case 'stage': {
+      // An outside step's factory roof stands on its box, and its marks above the roof.
+      const above = e.node.outside === true ? BADGE_ROOM + ROOF_H : BADGE_ROOM;
+      return { id: e.id, x, y, w: STAGE_W, h: STAGE_H, above, below: 0 };
+    }
+    case 'queue':
+      return { id: e.id, x, y, w: QUEUE_W, h: QUEUE_H, above: BADGE_ROOM, below: 0 };
     case 'start':
       return { id: e.id, x, y, w: TERMINAL_W, h: TERMINAL_H, above: 0, below: 0 };
     case 'end':
@@ -99,32 +171,54 @@ function layoutItem(e: Entry): LayoutItem {
     case 'kaizen':
       return { id: e.id, x, y, w: KAIZEN_W, h: KAIZEN_H, above: 0, below: 0 };
     default:
-      return { id: e.id, x, y, w: NOTE_W, h: e.note?.height ?? 56, above: 0, below: 0 };
+      return {
+        id: e.id,
+        x,
+        y,
+        w: NOTE_BOX.width,
+        h: e.note?.height ?? NOTE_BOX.minHeight,
+        above: 0,
+        below: 0,
+      };
   }
 }
 
-const KNOWN_TYPES = new Set(['stage', 'start', 'end', 'kaizen', 'note']);
+const KNOWN_TYPES = new Set(['stage', 'start', 'end', 'kaizen', 'note', 'queue']);
+
+/** A route share or rework rate as the map holds it, or null when it is not a fraction. */
+function fraction(value: unknown, max: number): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= max
+    ? value
+    : null;
+}
 
 export function buildDiagram(
   state: MapState,
   metrics: StateMetrics,
   wt: WorkingTime,
   availW: number,
+  unitOfWork = 'item',
 ): Diagram {
   const entries: Entry[] = stateNodeEntries(state)
     .filter(([, node]) => KNOWN_TYPES.has(node.type))
     .sort(byKey)
     .map(([id, node]) => {
       if (node.type !== 'note') return { id, node };
-      return { id, node, note: noteText(asText(node.name), asText(node.notes)) };
+      return { id, node, note: noteText(asText(node.name), asText(node.team), asText(node.notes)) };
     });
   const stages = new Map<string, StageView>();
-  if (entries.length === 0) return emptyDiagram(availW, stages);
+  const queues = new Map<string, QueueView>();
+  if (entries.length === 0) return emptyDiagram(availW, stages, queues);
 
   const layout = fitNodes(entries.map(layoutItem), availW);
-  const ranks = new Map(metrics.bottlenecks.map((b) => [b.nodeId, b.rank]));
-  const quality = new Set(metrics.qualityBottlenecks.map((q) => q.nodeId));
   const cycle = new Set(metrics.errors.flatMap((e) => e.nodeIds));
+  const marks: Marks = {
+    ranks: new Map(metrics.bottlenecks.map((b) => [b.nodeId, b.rank])),
+    quality: new Set(metrics.qualityBottlenecks.map((q) => q.nodeId)),
+    cycle,
+    disconnected: new Set(metrics.disconnected),
+    busy: new Map(metrics.capacityBottlenecks.map((c) => [c.nodeId, c.utilisation])),
+  };
   const onPath = new Set(metrics.criticalPath);
   // The edges of a reported cycle: each node's flow edge to the next, the last back to the first.
   const cycleEdges = new Map<string, string>();
@@ -149,9 +243,13 @@ export function buildDiagram(
     if (!r) continue;
     const { type } = e.node;
     if (type === 'stage') {
-      const view = stageView(e.id, e.node, metrics, wt, ranks, quality, cycle);
+      const view = stageView(e.id, e.node, metrics, wt, marks);
       stages.set(e.id, view);
       pipeline.push(stageShape(r, view));
+    } else if (type === 'queue') {
+      const view = queueView(e.id, e.node, metrics, wt, unitOfWork, marks);
+      queues.set(e.id, view);
+      pipeline.push(queueShape(r, view));
     } else if (type === 'start' || type === 'end') {
       pipeline.push(
         terminalShape(r, {
@@ -169,18 +267,27 @@ export function buildDiagram(
     }
   }
 
-  // The box a flow arrow attaches to: a stage's process box, not its data box.
+  // The box a flow arrow attaches to: a stage's process box, not its data box; a queue's triangle.
   const anchor = (id: string): Rect | undefined => {
     const r = layout.rects.get(id);
     if (!r) return undefined;
-    return byId.get(id)?.node.type === 'stage' ? { ...r, h: PROC_H } : r;
+    const type = byId.get(id)?.node.type;
+    if (type === 'stage') return { ...r, h: PROC_H };
+    return type === 'queue' ? queueAnchor(r) : r;
   };
   const flows: string[] = [];
+  const labels: string[] = [];
   const reworks: string[] = [];
   const links: string[] = [];
   let top = 0;
   let bottom = layout.height;
   const obstacles = [...layout.rects.values()];
+  // What a share label must not cover: every node with the marks above it (badges and tags).
+  const labelBoxes = [...layout.rects.values()].map((r) => ({
+    ...r,
+    y: r.y - BADGE_ROOM,
+    h: r.h + BADGE_ROOM,
+  }));
   const edgeRecords: unknown = isRecord(state) ? state.edges : undefined;
   const edgeEntries = isRecord(edgeRecords) ? Object.entries(edgeRecords).sort(byKey) : [];
   for (const [id, edge] of edgeEntries) {
@@ -208,8 +315,15 @@ export function buildDiagram(
         : nextOnPath.get(source) === target
           ? 'critical'
           : 'normal';
+    // An either/or route says which share of the items takes it.
+    const share = kind === 'flow' ? fraction(edge.share, 1) : null;
+    const shareText = share === null ? null : formatRatio(share);
     if (d !== 'loop') {
-      flows.push(flowEdge(id, d, style));
+      flows.push(flowEdge(id, d.d, style));
+      if (shareText !== null) {
+        const at = labelSpot(d, shareLabelWidth(shareText), labelBoxes);
+        labels.push(shareLabel(id, at, shareText, style));
+      }
       continue;
     }
     const g = loopGeometry(
@@ -219,8 +333,15 @@ export function buildDiagram(
     );
     top = Math.min(top, g.top);
     bottom = Math.max(bottom, g.bottom);
-    if (kind === 'rework') reworks.push(reworkEdge(id, g));
-    else flows.push(flowEdge(id, g.d, style));
+    if (kind === 'rework') {
+      const rate = fraction(edge.rate, 1);
+      reworks.push(reworkEdge(id, g, rate === null || rate >= 1 ? null : formatRatio(rate)));
+    } else {
+      flows.push(flowEdge(id, g.d, style));
+      if (shareText !== null) {
+        labels.push(shareLabel(id, { x: g.labelX, y: g.labelY }, shareText, style));
+      }
+    }
   }
 
   // A rework arrow arching over the top boxes shifts the drawing down to make room.
@@ -230,14 +351,19 @@ export function buildDiagram(
     el('g', { class: 'links' }, links.join('')) +
       el('g', { class: 'edges' }, flows.join('')) +
       el('g', { class: 'nodes' }, pipeline.join('')) +
+      (labels.length > 0 ? el('g', { class: 'share-labels' }, labels.join('')) : '') +
       el('g', { class: 'rework-edges' }, reworks.join('')) +
       el('g', { class: 'kaizens' }, kaizens.join('')) +
       el('g', { class: 'notes' }, notes.join('')),
   );
-  return { svg, width: layout.width, height: bottom - top, stages };
+  return { svg, width: layout.width, height: bottom - top, stages, queues };
 }
 
-function emptyDiagram(availW: number, stages: Map<string, StageView>): Diagram {
+function emptyDiagram(
+  availW: number,
+  stages: Map<string, StageView>,
+  queues: Map<string, QueueView>,
+): Diagram {
   const w = Math.min(availW, 720);
   const h = 120;
   const svg = el(
@@ -254,12 +380,12 @@ function emptyDiagram(availW: number, stages: Map<string, StageView>): Diagram {
       'stroke-width': 1.5,
       'stroke-dasharray': '6 4',
     }) +
-      text(w / 2, h / 2 + 5, 'This state has no steps yet.', {
+      text(w / 2, h / 2 + 5, words()('emptyState'), {
         size: 15,
         italic: true,
         fill: COLORS.muted,
         anchor: 'middle',
       }),
   );
-  return { svg, width: w, height: h, stages };
+  return { svg, width: w, height: h, stages, queues };
 }

@@ -1,9 +1,11 @@
 // Flow arrows (solid, forward from the right side of a box to the left side of the next) and
-// rework arrows (dashed, curving under the data boxes back to the step that gets the work again).
+// rework arrows (dashed, curving under the data boxes back to the step that gets the work again),
+// with the share of an either/or route on its arrow and the rate of a rework loop on its label.
 import type { Rect } from './layout.ts';
 import { exitPoint } from './layout.ts';
 import { el, num, text, textWidth } from './svg.ts';
 import { COLORS } from './theme.ts';
+import { words } from './words.ts';
 
 /** The arrowhead tip lies this far beyond the end of its path (see the markers' refX). */
 const HEAD = 6;
@@ -59,20 +61,37 @@ function pullBack(from: Pt, to: Pt, by: number): Pt {
   return { x: to.x - ((to.x - from.x) / len) * by, y: to.y - ((to.y - from.y) / len) * by };
 }
 
+export interface FlowPath {
+  d: string;
+  /** The point a fraction `t` along the drawn arrow (by parameter, not length). */
+  at: (t: number) => Pt;
+}
+
+const lerp = (a: Pt, b: Pt, t: number): Pt => ({
+  x: a.x + (b.x - a.x) * t,
+  y: a.y + (b.y - a.y) * t,
+});
+
 /**
  * The path of a flow arrow between two anchor boxes: a bezier when the target lies ahead, 'loop'
  * when it lies behind (drawn like a rework arrow, so it does not run back over the forward one),
  * a straight segment for stacked boxes, or null when the boxes touch.
  */
-export function flowPath(from: Rect, to: Rect): string | 'loop' | null {
+export function flowPath(from: Rect, to: Rect): FlowPath | 'loop' | null {
   const s = { x: from.x + from.w, y: from.y + from.h / 2 };
   const t = { x: to.x, y: to.y + to.h / 2 };
   if (t.x - s.x >= 24) {
     const end = { x: t.x - HEAD, y: t.y };
-    if (Math.abs(s.y - t.y) < 0.5) return `M${p(s)} L${p(end)}`;
+    if (Math.abs(s.y - t.y) < 0.5) {
+      return { d: `M${p(s)} L${p(end)}`, at: (k) => lerp(s, end, k) };
+    }
     // Horizontal tangents at both ends, like the editor's bezier edges.
     const mx = (s.x + t.x) / 2;
-    return `M${p(s)} C${num(mx)},${num(s.y)} ${num(mx)},${num(t.y)} ${p(end)}`;
+    const curve: Pt4 = [s, { x: mx, y: s.y }, { x: mx, y: t.y }, end];
+    return {
+      d: `M${p(s)} C${num(mx)},${num(s.y)} ${num(mx)},${num(t.y)} ${p(end)}`,
+      at: (k) => cubicAt(curve, k),
+    };
   }
   const fc = { x: from.x + from.w / 2, y: from.y + from.h / 2 };
   const tc = { x: to.x + to.w / 2, y: to.y + to.h / 2 };
@@ -80,7 +99,33 @@ export function flowPath(from: Rect, to: Rect): string | 'loop' | null {
   const a = exitPoint(from, tc.x, tc.y);
   const b = exitPoint(to, fc.x, fc.y);
   if (distance(a, b) < HEAD + 8) return null;
-  return `M${p(a)} L${p(pullBack(a, b, HEAD))}`;
+  const end = pullBack(a, b, HEAD);
+  return { d: `M${p(a)} L${p(end)}`, at: (k) => lerp(a, end, k) };
+}
+
+// From the middle outwards: the first place on the arrow where the label covers no box.
+const LABEL_SPOTS = [0.5, 0.62, 0.38, 0.74, 0.26, 0.84, 0.16] as const;
+
+/**
+ * Where a label `w` × 20 px sits on an arrow: its middle, unless that covers one of `boxes` (a
+ * short arrow between close boxes); then the nearest spot along it that covers none.
+ */
+export function labelSpot(path: FlowPath, w: number, boxes: readonly Rect[]): Pt {
+  const clear = (c: Pt) =>
+    boxes.every(
+      (r) =>
+        c.x + w / 2 <= r.x || c.x - w / 2 >= r.x + r.w || c.y + 10 <= r.y || c.y - 10 >= r.y + r.h,
+    );
+  for (const t of LABEL_SPOTS) {
+    const c = path.at(t);
+    if (clear(c)) return c;
+  }
+  return path.at(0.5);
+}
+
+/** Width of a share label (see shareLabel). */
+export function shareLabelWidth(label: string): number {
+  return textWidth(label, 12, true) + 10;
 }
 
 export type FlowStyle = 'critical' | 'normal' | 'cycle';
@@ -186,9 +231,34 @@ export function loopGeometry(from: Rect, to: Rect, obstacles: readonly Rect[]): 
   };
 }
 
-export function reworkEdge(id: string, g: LoopGeometry): string {
-  const label = 'rework';
-  const w = textWidth(label, 12) + 12;
+/**
+ * The share of an either/or route ("80%") on its arrow, in a white box that interrupts the line
+ * so the figure reads at a projector's distance.
+ */
+export function shareLabel(id: string, at: Pt, label: string, style: FlowStyle): string {
+  const w = shareLabelWidth(label);
+  const color = style === 'normal' ? COLORS.muted : FLOW_STYLES[style].stroke;
+  return el(
+    'g',
+    { class: 'share-label', 'data-edge-id': id },
+    el('rect', {
+      x: at.x - w / 2,
+      y: at.y - 10,
+      width: w,
+      height: 20,
+      rx: 10,
+      fill: COLORS.background,
+      stroke: color,
+      'stroke-width': 1,
+    }) + text(at.x, at.y + 4, label, { size: 12, weight: 'bold', fill: color, anchor: 'middle' }),
+  );
+}
+
+/** A rework arrow; its label says how much is sent back when the map says ("rework 20%"). */
+export function reworkEdge(id: string, g: LoopGeometry, rate: string | null = null): string {
+  const t = words();
+  const label = rate === null ? t('node.rework') : t('node.reworkRate', { rate });
+  const w = textWidth(label, 12, true) + 12;
   return el(
     'g',
     { class: 'edge rework', 'data-edge-id': id },

@@ -1,7 +1,11 @@
 // What surrounds the diagram: the header (map title, state name and kind), the legend that makes
 // the picture readable without the editor, and the red notice that replaces misleading figures.
+import { CAPACITY_THRESHOLD, formatRatio } from '../metrics/index.ts';
+import type { Tag } from './shapes.ts';
+import { tagPill } from './shapes.ts';
 import { el, ellipsize, num, text, textLines, textWidth, wrapText } from './svg.ts';
 import { COLORS, HEAT_BOUNDS, HEAT_COLORS } from './theme.ts';
+import { words } from './words.ts';
 
 export const HEADER_H = 88;
 
@@ -12,7 +16,7 @@ export function renderHeader(
   kind: 'current' | 'future',
   width: number,
 ): string {
-  const pillLabel = kind === 'future' ? 'FUTURE STATE' : 'CURRENT STATE';
+  const pillLabel = words()(`header.${kind}`);
   const pillW = textWidth(pillLabel, 11, true) + 20;
   const name = ellipsize(stateName, width - pillW - 16, 17, true);
   const nameW = textWidth(name, 17, true);
@@ -129,20 +133,141 @@ function group(items: LegendItem[], gap = 6): LegendItem {
   };
 }
 
+function tagItem(tag: Tag): LegendItem {
+  const w = textWidth(tag.label, 11, true) + 14;
+  return { w, draw: (x, y) => tagPill(x, y + 10, tag).svg };
+}
+
+/** The marks of model v2 that a drawing may use; the legend explains the ones it does. */
+export interface LegendExtras {
+  queue: boolean;
+  shares: boolean;
+  capacity: boolean;
+  notCounted: boolean;
+  outside: boolean;
+}
+
+const NO_EXTRAS: LegendExtras = {
+  queue: false,
+  shares: false,
+  capacity: false,
+  notCounted: false,
+  outside: false,
+};
+
+function extraItems(extras: LegendExtras): LegendItem[] {
+  const t = words();
+  const items: LegendItem[] = [];
+  if (extras.queue) {
+    const triangle: LegendItem = {
+      w: 26,
+      draw: (x, y) =>
+        el('polygon', {
+          points: `${num(x + 13)},${num(y - 12)} ${num(x + 26)},${num(y + 10)} ${num(x)},${num(y + 10)}`,
+          fill: COLORS.queueFill,
+          stroke: COLORS.queueStroke,
+          'stroke-width': 1.5,
+          'stroke-linejoin': 'round',
+        }) +
+        text(x + 13, y + 8, 'I', {
+          size: 12,
+          weight: 'bold',
+          fill: COLORS.queueStroke,
+          anchor: 'middle',
+        }),
+    };
+    items.push(group([triangle, label(t('legend.queue'))]));
+  }
+  if (extras.shares) {
+    // As on the arrows (edges.ts, shareLabel): grey figure in a white pill.
+    const w = textWidth('80%', 12, true) + 10;
+    const sample: LegendItem = {
+      w,
+      draw: (x, y) =>
+        el('rect', {
+          x,
+          y: y - 10,
+          width: w,
+          height: 20,
+          rx: 10,
+          fill: COLORS.background,
+          stroke: COLORS.muted,
+          'stroke-width': 1,
+        }) +
+        text(x + w / 2, y + 4, '80%', {
+          size: 12,
+          weight: 'bold',
+          fill: COLORS.muted,
+          anchor: 'middle',
+        }),
+    };
+    items.push(group([sample, label(t('legend.shares'))]));
+  }
+  if (extras.capacity) {
+    const tag = tagItem({
+      label: t('tag.busyShare', { share: formatRatio(0.92) }),
+      color: COLORS.capacity,
+      cls: 'legend-capacity',
+    });
+    items.push(
+      group([tag, label(t('legend.capacity', { share: formatRatio(CAPACITY_THRESHOLD) }))]),
+    );
+  }
+  if (extras.outside) {
+    const roof: LegendItem = {
+      w: 24,
+      draw: (x, y) =>
+        el('polygon', {
+          points: [
+            [x, y + 9],
+            [x, y - 9],
+            [x + 8, y - 3],
+            [x + 8, y - 9],
+            [x + 16, y - 3],
+            [x + 16, y - 9],
+            [x + 24, y - 3],
+            [x + 24, y + 9],
+          ]
+            .map(([px = 0, py = 0]) => `${num(px)},${num(py)}`)
+            .join(' '),
+          fill: COLORS.background,
+          stroke: COLORS.text,
+          'stroke-width': 1.25,
+          'stroke-linejoin': 'round',
+        }),
+    };
+    items.push(group([roof, label(t('legend.outside'))]));
+  }
+  if (extras.notCounted) {
+    items.push(
+      group([
+        tagItem({
+          label: t('tag.notCounted'),
+          color: COLORS.notCounted,
+          cls: 'legend-not-counted',
+        }),
+        label(t('legend.notCounted')),
+      ]),
+    );
+  }
+  return items;
+}
+
 /** The legend as rows of items across `width`, wrapping when they do not fit. */
 export function renderLegend(
   lowPctCAThreshold: number,
   workingTime: string,
   width: number,
+  extras: LegendExtras = NO_EXTRAS,
 ): { svg: string; height: number } {
-  const pct = (f: number) => `${Math.round(f * 100)}%`;
+  const t = words();
   const heat = group([
-    label('Share of waiting'),
-    swatch(HEAT_COLORS[0], 'none'),
-    swatch(HEAT_COLORS[1], `<${pct(HEAT_BOUNDS[0])}`),
-    swatch(HEAT_COLORS[2], `<${pct(HEAT_BOUNDS[1])}`),
-    swatch(HEAT_COLORS[3], `<${pct(HEAT_BOUNDS[2])}`),
-    swatch(HEAT_COLORS[4], `≥${pct(HEAT_BOUNDS[2])}`),
+    label(t('legend.shareOfWaiting')),
+    swatch(HEAT_COLORS[0], t('legend.none')),
+    swatch(HEAT_COLORS[1], `<${formatRatio(HEAT_BOUNDS[0])}`),
+    swatch(HEAT_COLORS[2], `<${formatRatio(HEAT_BOUNDS[1])}`),
+    swatch(HEAT_COLORS[3], `<${formatRatio(HEAT_BOUNDS[2])}`),
+    swatch(HEAT_COLORS[4], `≥${formatRatio(HEAT_BOUNDS[2])}`),
   ]);
   const rank: LegendItem = {
     w: 24,
@@ -150,12 +275,13 @@ export function renderLegend(
       el('rect', { x, y: y - 10, width: 20, height: 20, rx: 10, fill: COLORS.badge }) +
       text(x + 10, y + 4, '#1', { size: 11, weight: 'bold', fill: '#ffffff', anchor: 'middle' }),
   };
-  const tagW = textWidth('Low C/A', 11, true) + 14;
+  const lowCA = t('tag.lowCA');
+  const tagW = textWidth(lowCA, 11, true) + 14;
   const quality: LegendItem = {
     w: tagW,
     draw: (x, y) =>
       el('rect', { x, y: y - 10, width: tagW, height: 20, rx: 10, fill: COLORS.quality }) +
-      text(x + tagW / 2, y + 4, 'Low C/A', {
+      text(x + tagW / 2, y + 4, lowCA, {
         size: 11,
         weight: 'bold',
         fill: '#ffffff',
@@ -177,13 +303,17 @@ export function renderLegend(
   });
   const items: LegendItem[] = [
     heat,
-    group([rank, label('Bottleneck rank')]),
-    group([quality, label(`%C/A below ${Math.round(lowPctCAThreshold * 100) / 100}%`)]),
-    group([stroke(COLORS.critical, 3), label('Critical path')]),
-    group([stroke(COLORS.offPath, 1.75), label('Flow')]),
-    group([stroke(COLORS.rework, 2, '7 5'), label('Rework')]),
-    label('LT lead time · PT process time · %C/A complete and accurate · Eff. PT ÷ LT'),
-    label(`Working time: ${workingTime}`),
+    group([rank, label(t('legend.rank'))]),
+    group([
+      quality,
+      label(t('legend.lowCA', { threshold: Math.round(lowPctCAThreshold * 100) / 100 })),
+    ]),
+    group([stroke(COLORS.critical, 3), label(t('legend.criticalPath'))]),
+    group([stroke(COLORS.offPath, 1.75), label(t('legend.flow'))]),
+    group([stroke(COLORS.rework, 2, '7 5'), label(t('legend.rework'))]),
+    ...extraItems(extras),
+    label(t('legend.abbreviations')),
+    label(t('legend.workingTime', { text: workingTime })),
   ];
   const rowH = 26;
   const gap = 28;

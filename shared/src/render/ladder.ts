@@ -1,15 +1,19 @@
 // The timeline ladder under the pipeline, in classic VSM style: one step per critical-path stage,
-// its lead time on the upper rung and its process time on the lower one, and a totals box at the
-// end that states the figures the whole map is about.
+// its lead time on the upper rung and its process time on the lower one, a queue's wait on the
+// upper rung alone (nothing is worked on while it waits), and a totals box at the end that states
+// the figures the whole map is about.
 import type { LadderGeometry } from './layout.ts';
 import { LADDER } from './layout.ts';
 import { rankBadge } from './shapes.ts';
 import { el, ellipsize, num, text, textWidth } from './svg.ts';
 import type { HeatLevel } from './theme.ts';
 import { COLORS, HEAT_COLORS } from './theme.ts';
+import { words } from './words.ts';
 
 export interface LadderStep {
   id: string;
+  /** A queue's step is all waiting: it stays on the upper rung and has no process time. */
+  kind: 'stage' | 'queue';
   name: string;
   lt: string;
   pt: string;
@@ -29,19 +33,28 @@ export function renderLadder(
   totals: LadderTotals,
   g: LadderGeometry,
 ): string {
+  const t = words();
   const parts: string[] = [
-    text(0, LADDER.titleY, 'TIMELINE · CRITICAL PATH', {
+    text(0, LADDER.titleY, t('ladder.title'), {
       size: 12,
       weight: 'bold',
       fill: COLORS.muted,
     }),
-    text(0, LADDER.upperY + 4, 'Lead time', { size: 12, weight: 'bold', fill: COLORS.text }),
-    text(0, LADDER.lowerY + 4, 'Process time', { size: 12, weight: 'bold', fill: COLORS.ok }),
+    text(0, LADDER.upperY + 4, t('ladder.leadTime'), {
+      size: 12,
+      weight: 'bold',
+      fill: COLORS.text,
+    }),
+    text(0, LADDER.lowerY + 4, t('ladder.processTime'), {
+      size: 12,
+      weight: 'bold',
+      fill: COLORS.ok,
+    }),
   ];
 
   if (steps.length === 0) {
     parts.push(
-      text(g.stepsX, (LADDER.upperY + LADDER.lowerY) / 2 + 4, 'No timed stages on a path yet', {
+      text(g.stepsX, (LADDER.upperY + LADDER.lowerY) / 2 + 4, t('ladder.empty'), {
         size: 13,
         italic: true,
         fill: COLORS.muted,
@@ -51,12 +64,15 @@ export function renderLadder(
 
   const { stepW } = g;
   let rungs = `M${num(g.stepsX)},${num(LADDER.upperY)}`;
+  let low = false;
   steps.forEach((step, i) => {
     const x0 = g.stepsX + i * stepW;
-    const xs = x0 + stepW * LADDER.upperShare;
+    const queue = step.kind === 'queue';
+    const xs = queue ? x0 + stepW : x0 + stepW * LADDER.upperShare;
     const x1 = x0 + stepW;
-    rungs += ` H${num(xs)} V${num(LADDER.lowerY)} H${num(x1)}`;
-    if (i < steps.length - 1) rungs += ` V${num(LADDER.upperY)}`;
+    if (low) rungs += ` V${num(LADDER.upperY)}`;
+    rungs += queue ? ` H${num(x1)}` : ` H${num(xs)} V${num(LADDER.lowerY)} H${num(x1)}`;
+    low = !queue;
     const cells: string[] = [];
     if (i > 0 && step.heat === 0 && steps[i - 1]?.heat === 0) {
       cells.push(
@@ -88,13 +104,28 @@ export function renderLadder(
     if (step.rank !== null) {
       cells.push(rankBadge((x0 + xs) / 2, (LADDER.upperY + LADDER.lowerY) / 2, step.rank));
     }
+    const pt = queue
+      ? ''
+      : text(
+          (xs + x1) / 2,
+          LADDER.ptY,
+          ellipsize(step.pt, stepW - 8, 13, true),
+          {
+            size: 13,
+            weight: 'bold',
+            fill: step.heat >= 3 ? '#0d4a22' : COLORS.ok,
+            anchor: 'middle',
+          },
+          { class: 'pt' },
+        );
     const nameW = stepW - 10;
     cells.push(
-      text(x0 + stepW / 2, LADDER.nameY, ellipsize(step.name, nameW, 12), {
+      text(x0 + stepW / 2, LADDER.nameY, ellipsize(step.name, nameW, 12, queue), {
         size: 12,
         // Grey and green text fade on the two hottest cells; darker shades keep them readable.
         fill: step.heat >= 3 ? COLORS.text : COLORS.muted,
         anchor: 'middle',
+        italic: queue,
       }),
       text(
         (x0 + xs) / 2,
@@ -103,20 +134,19 @@ export function renderLadder(
         { size: 14, weight: 'bold', fill: COLORS.text, anchor: 'middle' },
         { class: 'lt' },
       ),
-      text(
-        (xs + x1) / 2,
-        LADDER.ptY,
-        ellipsize(step.pt, stepW - 8, 13, true),
+      pt,
+    );
+    parts.push(
+      el(
+        'g',
         {
-          size: 13,
-          weight: 'bold',
-          fill: step.heat >= 3 ? '#0d4a22' : COLORS.ok,
-          anchor: 'middle',
+          class: queue ? 'ladder-step queue-step' : 'ladder-step',
+          'data-node-id': step.id,
+          'data-kind': queue ? 'queue' : undefined,
         },
-        { class: 'pt' },
+        cells.join(''),
       ),
     );
-    parts.push(el('g', { class: 'ladder-step', 'data-node-id': step.id }, cells.join('')));
   });
   if (steps.length > 0) {
     parts.push(
@@ -138,10 +168,11 @@ export function renderLadder(
 function totalsBox(x: number, totals: LadderTotals): string {
   const w = LADDER.totalsW;
   const top = LADDER.totalsTop;
+  const t = words();
   const rows: [string, string, string][] = [
-    ['Total lead time', totals.leadTime, 'total-lead-time'],
-    ['Value-add time', totals.valueAdd, 'total-value-add'],
-    ['Flow efficiency', totals.flowEfficiency, 'flow-efficiency'],
+    [t('figure.totalLeadTime'), totals.leadTime, 'total-lead-time'],
+    [t('figure.valueAdd'), totals.valueAdd, 'total-value-add'],
+    [t('figure.flowEfficiency'), totals.flowEfficiency, 'flow-efficiency'],
   ];
   const cells = rows.map(([label, value, cls], i) => {
     const y = top + 34 + i * 36;

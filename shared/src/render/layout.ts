@@ -1,6 +1,7 @@
 // Geometry of an exported diagram: node shapes keep a fixed, legible size while the canvas
 // positions are scaled to fit the drawing width, and the timeline ladder gets equal-width steps.
 // A map too large to fit legibly makes the drawing wider rather than the text smaller.
+import { keepClear } from './clearance.ts';
 
 export interface Rect {
   x: number;
@@ -30,9 +31,15 @@ export const ROOF_H = 18;
 export const KAIZEN_W = 200;
 export const KAIZEN_H = 118;
 
-export const NOTE_W = 168;
+/**
+ * A queue is the VSM inventory triangle, as tall as a process box so that flow arrows run level
+ * with its neighbours, over its name (up to two lines), its wait and how many items it holds.
+ */
+export const QUEUE_W = 128;
+export const TRIANGLE_W = 72;
+export const QUEUE_H = PROC_H + 72;
 
-/** Room above a stage for its rank badge and "Low C/A" tag. */
+/** Room above a stage for its rank badge and its tags ("Low C/A", "Busy 92%", "Not counted"). */
 export const BADGE_ROOM = 24;
 
 // Canvas units → px. Above 1 a small map would just get airy; below 0.7 boxes placed ~260 units
@@ -54,6 +61,13 @@ export interface LayoutItem {
   h: number;
   above: number;
   below: number;
+  /** The node's footprint in the editor, in canvas units (editorGeometry.ts). */
+  editor?: { w: number; h: number };
+  /**
+   * Moved, if it must be, so that it sits clear of every other node it is clear of in the editor
+   * (sticky notes: they take no part in the flow, so moving one changes nothing it says).
+   */
+  keepClear?: boolean;
 }
 
 export interface MapLayout {
@@ -97,14 +111,19 @@ export function fitNodes(items: readonly LayoutItem[], availW: number): MapLayou
   const span = Math.max(spanX, spanY);
   if (span * scale > MAX_SPAN) scale = MAX_SPAN / span;
 
+  for (const item of items) {
+    const x = (coord(item.x) - minX) * scale;
+    const y = (coord(item.y) - minY) * scale;
+    rects.set(item.id, { x, y, w: item.w, h: item.h });
+  }
+  keepClear(items, rects, coord);
+
   let left = Infinity;
   let right = -Infinity;
   let top = Infinity;
   let bottom = -Infinity;
   for (const item of items) {
-    const x = (coord(item.x) - minX) * scale;
-    const y = (coord(item.y) - minY) * scale;
-    rects.set(item.id, { x, y, w: item.w, h: item.h });
+    const { x, y } = rects.get(item.id) as Rect;
     left = Math.min(left, x);
     right = Math.max(right, x + item.w);
     top = Math.min(top, y - item.above);
@@ -115,10 +134,6 @@ export function fitNodes(items: readonly LayoutItem[], availW: number): MapLayou
     rect.y -= top;
   }
   return { rects, width: right - left, height: bottom - top, scale };
-}
-
-export function centerY(r: Rect): number {
-  return r.y + r.h / 2;
 }
 
 /** Where the segment from the centre of `r` towards (tx, ty) leaves the rectangle. */

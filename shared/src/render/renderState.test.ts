@@ -67,13 +67,13 @@ describe('renderStateSvg on the software delivery template', () => {
       eff: '9.4%',
     });
     expect(dataBox(stageGroup(root, 'security-review'))).toEqual({
-      lt: '10d',
+      lt: '2w',
       pt: '4h',
       pctca: '80%',
       eff: '5%',
     });
     const manual = stageGroup(root, 'manual-tests');
-    expect(dataBox(manual)).toEqual({ lt: '5d', pt: '1d', pctca: '70%', eff: '20%' });
+    expect(dataBox(manual)).toEqual({ lt: '1w', pt: '1d', pctca: '70%', eff: '20%' });
     expect(texts(manual)).toContain('Manual tests');
     expect(texts(manual)).toContain('QA');
   });
@@ -160,9 +160,9 @@ describe('renderStateSvg on the software delivery template', () => {
     expect(steps.map((s) => textContent(oneByClass(s, 'lt')))).toEqual([
       '2h',
       '1d',
-      '5d',
-      '10d',
-      '5d',
+      '1w',
+      '2w',
+      '1w',
       '1d',
     ]);
     expect(steps.map((s) => textContent(oneByClass(s, 'pt')))).toEqual([
@@ -193,7 +193,7 @@ describe('renderStateSvg on the software delivery template', () => {
     expect(value('total-value-add')).toBe('1d 7h 35m');
     expect(value('flow-efficiency')).toBe('8.8%');
     // 0.95 × 0.9 × 0.7 × 0.8 × 0.95 × 0.85
-    expect(value('rolled-pct-ca')).toBe('38.7%');
+    expect(value('rolled-pct-ca')).toBe('39%');
     expect(value('stage-count')).toBe('6');
 
     const listed = byClass(summary, 'summary-bottleneck');
@@ -203,7 +203,7 @@ describe('renderStateSvg on the software delivery template', () => {
       expect(all).toContain(b.name);
       expect(all).toContain(b.reason);
     }
-    expect(all).toContain('waits 9d 4h of 10d (47% of all waiting)');
+    expect(all).toContain('waits 1w 4d 4h of 2w (47% of all waiting)');
     expect(texts(oneByClass(summary, 'summary-quality'))).toEqual([
       'Low C/A',
       'Manual tests',

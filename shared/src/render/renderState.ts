@@ -2,12 +2,15 @@
 // ladder, metrics summary and legend, stacked top to bottom. The client's export button, the
 // server endpoint and the CLI all call this, so every export of the same map is the same picture:
 // the output depends on nothing but the arguments (no ids, dates or iteration-order effects).
+
+import { inLocale } from '../i18n/locale.ts';
 import type { MetricsMeta, StateMetrics } from '../metrics/index.ts';
 import {
   classifyDora,
   computeStateMetrics,
   DORA_KEYS,
   DORA_THRESHOLDS,
+  formatRatio,
   metricSettings,
 } from '../metrics/index.ts';
 import { formatDuration } from '../model/durations.ts';
@@ -15,14 +18,23 @@ import type { FlowMap, MapState, WorkingTime } from '../model/types.ts';
 import type { Diagram } from './diagram.ts';
 import { buildDiagram } from './diagram.ts';
 import { markerDefs } from './edges.ts';
+import {
+  disconnectedText,
+  expectedIfDifferent,
+  incompleteTexts,
+  projectedText,
+  worstCaseTexts,
+} from './figures.ts';
+import type { LegendExtras } from './frame.ts';
 import { HEADER_H, renderHeader, renderLegend, renderNotice, translate } from './frame.ts';
 import type { LadderStep } from './ladder.ts';
 import { renderLadder } from './ladder.ts';
 import { DEFAULT_WIDTH, LADDER, ladderGeometry, MARGIN, MAX_WIDTH, MIN_WIDTH } from './layout.ts';
-import type { SummaryData, SummaryNote } from './summary.ts';
+import type { SummaryData, SummaryNote, SummaryRow } from './summary.ts';
 import { renderSummary } from './summary.ts';
 import { asText, el, escapeXml, formatPercent, num } from './svg.ts';
 import { COLORS, FONT_STACK } from './theme.ts';
+import { mapLocale, words } from './words.ts';
 
 export interface RenderOptions {
   /** Preferred drawing width in px (default 1600); a map that cannot fit legibly widens it. */
@@ -53,12 +65,8 @@ function ellipsizeChars(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function workingTimeText(wt: WorkingTime): string {
-  return `${num(wt.hoursPerDay)} h per day, ${num(wt.daysPerWeek)} days per week`;
+  return words()('workingTime', { hours: num(wt.hoursPerDay), days: num(wt.daysPerWeek) });
 }
 
 function summaryData(
@@ -67,59 +75,40 @@ function summaryData(
   wt: WorkingTime,
   hasCycle: boolean,
 ): SummaryData {
-  const full = (m: number) => formatDuration(m, wt);
+  const t = words();
   const notes: SummaryNote[] = [];
-  if (hasCycle) {
-    notes.push({
-      text: 'Flow cycle: lead time, value-add time and flow efficiency are not computed until it is broken.',
-      color: COLORS.danger,
-    });
-  }
-  if (metrics.incomplete.length > 0) {
-    notes.push({
-      text: `${plural(metrics.incomplete.length, 'stage is', 'stages are')} missing LT, PT or %C/A.`,
-      color: COLORS.warn,
-    });
-  }
+  if (hasCycle) notes.push({ text: t('summary.flowCycle'), color: COLORS.danger });
+  const stray = disconnectedText(metrics);
+  if (stray !== null) notes.push({ text: stray, color: COLORS.warn });
+  for (const text of incompleteTexts(metrics)) notes.push({ text, color: COLORS.warn });
   if (metrics.problems.length > 0) {
     notes.push({
-      text: `${plural(metrics.problems.length, 'invalid value was', 'invalid values were')} treated as missing.`,
+      text: t('summary.invalid', { count: metrics.problems.length }),
       color: COLORS.warn,
     });
   }
+  const projected = projectedText(metrics, wt);
+  if (projected !== null) notes.push({ text: projected, color: COLORS.accent });
   const shownQuality = metrics.qualityBottlenecks.slice(0, 4);
   const dora = isRecord(state.dora) && Object.keys(state.dora).length > 0 ? state.dora : null;
   const assessed = dora === null ? null : classifyDora(dora, metrics.totalLeadTimeMinutes, wt);
   const src = DORA_THRESHOLDS.source;
   return {
-    rows: [
-      {
-        label: 'Total lead time',
-        value: hasCycle ? '—' : full(metrics.totalLeadTimeMinutes),
-        cls: 'total-lead-time',
-      },
-      {
-        label: 'Value-add time',
-        value: hasCycle ? '—' : full(metrics.totalValueAddMinutes),
-        cls: 'total-value-add',
-      },
-      {
-        label: 'Flow efficiency',
-        value: hasCycle ? '—' : formatPercent(metrics.flowEfficiency),
-        cls: 'flow-efficiency',
-      },
-      { label: 'Rolled %C/A', value: formatPercent(metrics.rolledPctCA), cls: 'rolled-pct-ca' },
-      { label: 'Stages', value: String(metrics.stageCount), cls: 'stage-count' },
-    ],
+    rows: headlineRows(metrics, wt, hasCycle),
     notes,
     bottlenecks: metrics.bottlenecks.map((b) => ({ rank: b.rank, name: b.name, reason: b.reason })),
     quality: shownQuality.map((q) => ({ name: q.name, reason: q.reason })),
     qualityMore: metrics.qualityBottlenecks.length - shownQuality.length,
+    capacity: metrics.capacityBottlenecks.map((c) => ({
+      name: c.name,
+      busy: formatRatio(c.utilisation),
+      reason: c.reason,
+    })),
     noBottlenecks: hasCycle
-      ? 'Bottlenecks are ranked once the flow cycle is broken.'
+      ? t('summary.noBottlenecksCycle')
       : metrics.stageCount === 0
-        ? 'No stages yet.'
-        : 'No bottlenecks: nothing waits on the critical path.',
+        ? t('summary.noStages')
+        : t('summary.noBottlenecks'),
     dora:
       assessed === null
         ? null
@@ -127,26 +116,146 @@ function summaryData(
             label: assessed[key].label,
             display:
               assessed[key].source === 'computed' && assessed[key].value !== null
-                ? `${assessed[key].display} (map)`
+                ? t('summary.fromMap', { value: assessed[key].display })
                 : assessed[key].display,
             level: assessed[key].level,
           })),
-    doraSource: `Levels as in the ${src.title} (DORA).`,
+    doraSource: t('summary.doraSource', { title: src.title }),
   };
+}
+
+/**
+ * The worst case (the critical path) and, where either/or routes or rework rates make it differ,
+ * the expected figure beside it; then rolled %C/A, takt when the map has a demand, the count.
+ */
+function headlineRows(metrics: StateMetrics, wt: WorkingTime, hasCycle: boolean): SummaryRow[] {
+  const t = words();
+  const rolled = {
+    label: t('figure.rolledPctCA'),
+    value: formatPercent(metrics.rolledPctCA),
+    cls: 'rolled-pct-ca',
+  };
+  const stages = {
+    label: t('figure.stages'),
+    value: String(metrics.stageCount),
+    cls: 'stage-count',
+  };
+  if (hasCycle) {
+    return [
+      { label: t('figure.totalLeadTime'), value: '—', cls: 'total-lead-time' },
+      { label: t('figure.valueAdd'), value: '—', cls: 'total-value-add' },
+      { label: t('figure.flowEfficiency'), value: '—', cls: 'flow-efficiency' },
+      rolled,
+      stages,
+    ];
+  }
+  const worst = worstCaseTexts(metrics, wt);
+  const expected = expectedIfDifferent(metrics, wt);
+  const row = (
+    label: string,
+    value: string,
+    cls: string,
+    other: string | undefined,
+    otherCls: string,
+  ): SummaryRow =>
+    other === undefined || other === value
+      ? { label, value, cls }
+      : {
+          label,
+          value,
+          cls,
+          pair: {
+            note: t('figure.worstCase'),
+            value: other,
+            valueNote: t('figure.expected'),
+            cls: otherCls,
+          },
+        };
+  const rows: SummaryRow[] = [
+    row(
+      expected && expected.leadTime !== worst.leadTime
+        ? t('figure.leadTime')
+        : t('figure.totalLeadTime'),
+      worst.leadTime,
+      'total-lead-time',
+      expected?.leadTime,
+      'expected-lead-time',
+    ),
+    row(
+      t('figure.valueAdd'),
+      worst.valueAdd,
+      'total-value-add',
+      expected?.valueAdd,
+      'expected-value-add',
+    ),
+    row(
+      t('figure.flowEfficiency'),
+      worst.flowEfficiency,
+      'flow-efficiency',
+      expected?.flowEfficiency,
+      'expected-flow-efficiency',
+    ),
+    rolled,
+  ];
+  if (metrics.taktMinutes !== null) {
+    rows.push({
+      label: t('figure.takt'),
+      value: formatDuration(metrics.taktMinutes, wt),
+      cls: 'takt',
+    });
+  }
+  rows.push(stages);
+  return rows;
 }
 
 function ladderSteps(metrics: StateMetrics, diagram: Diagram): LadderStep[] {
   const steps: LadderStep[] = [];
   for (const id of metrics.criticalPath) {
-    const view = diagram.stages.get(id);
-    if (!view) continue; // start and end nodes take no time
-    steps.push({ id, name: view.name, lt: view.lt, pt: view.pt, heat: view.heat, rank: view.rank });
+    const stage = diagram.stages.get(id);
+    if (stage) {
+      const { name, lt, pt, heat, rank } = stage;
+      steps.push({ id, kind: 'stage', name, lt, pt, heat, rank });
+      continue;
+    }
+    // A queue is all waiting: its wait on the upper rung, no process time.
+    const queue = diagram.queues.get(id);
+    if (queue) {
+      const { name, heat, rank } = queue;
+      steps.push({ id, kind: 'queue', name, lt: queue.wait, pt: '', heat, rank });
+    }
+    // Start and end nodes take no time.
   }
   return steps;
 }
 
+/** Which of the v2 marks the drawing uses, so the legend explains those and only those. */
+function legendExtras(state: MapState, metrics: StateMetrics): LegendExtras {
+  const nodes = Object.values(isRecord(state.nodes) ? state.nodes : {});
+  const edges = Object.values(isRecord(state.edges) ? state.edges : {});
+  return {
+    queue: Object.keys(metrics.queues).length > 0,
+    shares: edges.some(
+      (e) => isRecord(e) && e.kind === 'flow' && typeof e.share === 'number' && e.share >= 0,
+    ),
+    capacity: metrics.capacityBottlenecks.length > 0,
+    notCounted: metrics.disconnected.length > 0,
+    outside: nodes.some((n) => isRecord(n) && n.type === 'stage' && n.outside === true),
+  };
+}
+
 export function renderStateSvg(map: FlowMap, stateId: string, options: RenderOptions = {}): string {
   const meta: Record<string, unknown> = isRecord(map) && isRecord(map.meta) ? map.meta : {};
+  // The map's language for everything the picture says, formatted figures included.
+  return inLocale(mapLocale(meta), () => renderIn(map, meta, stateId, options));
+}
+
+function renderIn(
+  map: FlowMap,
+  meta: Record<string, unknown>,
+  stateId: string,
+  options: RenderOptions,
+): string {
+  const t = words();
   const settings = metricSettings(meta as Partial<MetricsMeta>);
   const wt = settings.wt;
   const found = findState(map, stateId);
@@ -172,11 +281,11 @@ export function renderStateSvg(map: FlowMap, stateId: string, options: RenderOpt
       ? opt.fontFamily
       : FONT_STACK;
 
-  const title = asText(meta.title).trim() || 'Untitled map';
-  const stateName = asText(state.name).trim() || asText(state.id) || 'Unnamed state';
+  const title = asText(meta.title).trim() || t('untitledMap');
+  const stateName = asText(state.name).trim() || asText(state.id) || t('unnamedState');
   const kind = state.kind === 'future' ? 'future' : 'current';
 
-  const diagram = buildDiagram(state, metrics, wt, preferred - 2 * MARGIN);
+  const diagram = buildDiagram(state, metrics, wt, preferred - 2 * MARGIN, settings.unitOfWork);
   const steps = ladderSteps(metrics, diagram);
   const base = Math.max(preferred, Math.ceil(diagram.width) + 2 * MARGIN);
   const geometry = ladderGeometry(steps.length, base - 2 * MARGIN);
@@ -194,8 +303,8 @@ export function renderStateSvg(map: FlowMap, stateId: string, options: RenderOpt
 
   if (found === null) {
     const notice = renderNotice(
-      'State not found',
-      `This map has no state with the id “${typeof stateId === 'string' ? stateId : ''}”.`,
+      t('notFound.title'),
+      t('notFound.message', { id: typeof stateId === 'string' ? stateId : '' }),
       Math.min(inner, 900),
     );
     body.push(el('g', { transform: translate(MARGIN, y) }, notice.svg));
@@ -209,11 +318,7 @@ export function renderStateSvg(map: FlowMap, stateId: string, options: RenderOpt
   if (showLadder) {
     if (hasCycle) {
       const message = metrics.errors.map((e) => e.message).join(' ');
-      const notice = renderNotice(
-        'Flow cycle: the timeline and totals cannot be computed',
-        message,
-        Math.min(inner, 1000),
-      );
+      const notice = renderNotice(t('cycleNotice'), message, Math.min(inner, 1000));
       body.push(el('g', { transform: translate(MARGIN, y) }, notice.svg));
       y += notice.height + 32;
     } else {
@@ -235,22 +340,30 @@ export function renderStateSvg(map: FlowMap, stateId: string, options: RenderOpt
     y += summary.height + 24;
   }
 
-  const legend = renderLegend(settings.lowPctCAThreshold, workingTimeText(wt), inner);
+  const legend = renderLegend(
+    settings.lowPctCAThreshold,
+    workingTimeText(wt),
+    inner,
+    legendExtras(state, metrics),
+  );
   body.push(el('g', { transform: translate(MARGIN, y) }, legend.svg));
   y += legend.height + MARGIN;
   const height = Math.ceil(y);
 
-  const kindLabel = kind === 'future' ? 'future state' : 'current state';
+  const kindLabel = t(`kind.${kind}`);
   // "Current state (current state)" says nothing twice.
   const docTitle = stateName.toLowerCase().includes(kindLabel)
-    ? `${title} — ${stateName}`
-    : `${title} — ${stateName} (${kindLabel})`;
+    ? t('document.title', { title, state: stateName })
+    : t('document.titleWithKind', { title, state: stateName, kind: kindLabel });
   const description = hasCycle
-    ? `Value stream map. ${metrics.errors.map((e) => e.message).join(' ')}`
-    : `Value stream map. Total lead time ${formatDuration(metrics.totalLeadTimeMinutes, wt)}, ` +
-      `value-add time ${formatDuration(metrics.totalValueAddMinutes, wt)}, ` +
-      `flow efficiency ${formatPercent(metrics.flowEfficiency)}, ` +
-      `rolled %C/A ${formatPercent(metrics.rolledPctCA)}, ${plural(metrics.stageCount, 'stage', 'stages')}.`;
+    ? t('document.cycle', { errors: metrics.errors.map((e) => e.message).join(' ') })
+    : t('document.description', {
+        leadTime: formatDuration(metrics.totalLeadTimeMinutes, wt),
+        valueAdd: formatDuration(metrics.totalValueAddMinutes, wt),
+        flowEfficiency: formatPercent(metrics.flowEfficiency),
+        rolledPctCA: formatPercent(metrics.rolledPctCA),
+        stages: t('document.stages', { count: metrics.stageCount }),
+      });
 
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

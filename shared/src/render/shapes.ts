@@ -1,12 +1,13 @@
 // Pipeline node shapes in classic VSM notation: process boxes over data boxes with their
-// bottleneck marks, the trigger that starts the flow and the customer's factory that ends it.
-// Each takes its body rectangle (from layout.ts) and display-ready strings, and returns one <g>
-// carrying the node's id.
+// bottleneck marks (a queue's triangle is in queue.ts), the trigger that starts the flow and the
+// customer's factory that ends it. Each takes its body rectangle (from layout.ts) and
+// display-ready strings, and returns one <g> carrying the node's id.
 import type { Rect } from './layout.ts';
 import { DATA_H, DATA_ROW_H, PROC_H, ROOF_H, STAGE_W } from './layout.ts';
 import { el, ellipsize, num, text, textLines, textWidth, wrapText } from './svg.ts';
 import type { HeatLevel } from './theme.ts';
-import { COLORS, HEAT_COLORS } from './theme.ts';
+import { COLORS, HEAT_COLORS, NOT_COUNTED_OPACITY } from './theme.ts';
+import { words } from './words.ts';
 
 export interface StageView {
   id: string;
@@ -20,8 +21,14 @@ export interface StageView {
   heat: HeatLevel;
   rank: number | null;
   quality: boolean;
+  /** Utilisation of a capacity bottleneck ("92%"), null when the step is not one. */
+  busy: string | null;
   critical: boolean;
   inCycle: boolean;
+  /** On a counted path; a step on none is drawn faded and tagged "Not counted". */
+  counted: boolean;
+  /** Done by another organisation: drawn under the VSM factory roof of an outside source. */
+  outside: boolean;
 }
 
 function outline(v: { critical: boolean; inCycle: boolean; quality?: boolean }, base: string) {
@@ -31,14 +38,16 @@ function outline(v: { critical: boolean; inCycle: boolean; quality?: boolean }, 
   return { stroke: base, width: 1.25, dash: undefined };
 }
 
-const DATA_LABELS = ['LT', 'PT', '%C/A', 'Eff.'] as const;
+const DATA_LABELS = ['lt', 'pt', 'pctCA', 'eff'] as const;
 
 export function stageShape(r: Rect, v: StageView): string {
   const { x, y } = r;
   const w = STAGE_W;
+  const t = words();
   const line = outline(v, COLORS.offPath);
+  const fill = HEAT_COLORS[v.heat];
   const parts: string[] = [
-    el('rect', { x, y, width: w, height: PROC_H, fill: HEAT_COLORS[v.heat] }),
+    el('rect', { x, y, width: w, height: PROC_H, fill }),
     el('rect', { x, y: y + PROC_H, width: w, height: DATA_H, fill: COLORS.background }),
   ];
 
@@ -68,7 +77,8 @@ export function stageShape(r: Rect, v: StageView): string {
 
   // Data box: one row per measure, label left, value right.
   const values = [v.lt, v.pt, v.pctCA, v.efficiency];
-  DATA_LABELS.forEach((label, i) => {
+  DATA_LABELS.forEach((key, i) => {
+    const label = t(`node.${key}`);
     const base = y + PROC_H + (i + 1) * DATA_ROW_H + 1;
     if (i > 0) {
       const sep = y + PROC_H + 5 + i * DATA_ROW_H;
@@ -121,27 +131,43 @@ export function stageShape(r: Rect, v: StageView): string {
       'stroke-dasharray': line.dash,
     }),
   );
-
-  if (v.quality) {
-    const label = 'Low C/A';
-    const tagW = textWidth(label, 11, true) + 14;
+  // Another organisation's step sits under the saw-tooth roof of the VSM outside source, the
+  // same factory the customer's end node is drawn as.
+  if (v.outside) {
     parts.push(
-      el(
-        'g',
-        { class: 'quality-tag' },
-        el('rect', { x: x + 6, y: y - 23, width: tagW, height: 20, rx: 10, fill: COLORS.quality }) +
-          text(x + 6 + tagW / 2, y - 9, label, {
-            size: 11,
-            weight: 'bold',
-            fill: '#ffffff',
-            anchor: 'middle',
-          }),
-      ),
+      el('polygon', {
+        class: 'outside-roof',
+        points: roofPoints(x, y, w),
+        fill,
+        stroke: line.stroke,
+        'stroke-width': line.width,
+        'stroke-dasharray': line.dash,
+        'stroke-linejoin': 'round',
+      }),
     );
   }
-  // Above the top edge, clear of the name, which starts ~9 px below it.
-  if (v.rank !== null) parts.push(rankBadge(x + w - 16, y - 7, v.rank));
 
+  // Marks above the box (above the roof of an outside step): tags from the left, the rank badge
+  // at the right, clear of the name, which starts ~9 px below the top edge.
+  const markY = v.outside ? y - ROOF_H : y;
+  const tags: Tag[] = [];
+  if (v.quality) tags.push({ label: t('tag.lowCA'), color: COLORS.quality, cls: 'quality-tag' });
+  if (v.busy !== null) {
+    // With a quality tag and a rank badge there is no room for the figure; the summary has it.
+    const crowded = v.quality && v.rank !== null;
+    tags.push({
+      label: crowded ? t('tag.busy') : t('tag.busyShare', { share: v.busy }),
+      color: COLORS.capacity,
+      cls: 'capacity-tag',
+    });
+  }
+  if (!v.counted) tags.push(notCountedTag());
+  const marks = tagRow(x + 6, markY - 3, tags);
+  if (v.rank !== null) marks.push(rankBadge(x + w - 16, markY - 7, v.rank));
+
+  const body = v.counted
+    ? parts.join('')
+    : el('g', { class: 'faded', opacity: NOT_COUNTED_OPACITY }, parts.join(''));
   return el(
     'g',
     {
@@ -151,9 +177,66 @@ export function stageShape(r: Rect, v: StageView): string {
       'data-critical': v.critical,
       'data-rank': v.rank ?? undefined,
       'data-quality': v.quality,
+      'data-capacity': v.busy !== null,
+      'data-counted': v.counted ? undefined : 'false',
+      'data-outside': v.outside,
     },
-    parts.join(''),
+    body + marks.join(''),
   );
+}
+
+export interface Tag {
+  label: string;
+  color: string;
+  cls: string;
+}
+
+export function notCountedTag(): Tag {
+  return { label: words()('tag.notCounted'), color: COLORS.notCounted, cls: 'not-counted-tag' };
+}
+
+/** A pill with white bold text whose bottom edge is at `bottom`; returns its width too. */
+export function tagPill(x: number, bottom: number, tag: Tag): { svg: string; w: number } {
+  const w = textWidth(tag.label, 11, true) + 14;
+  return {
+    w,
+    svg: el(
+      'g',
+      { class: tag.cls },
+      el('rect', { x, y: bottom - 20, width: w, height: 20, rx: 10, fill: tag.color }) +
+        text(x + w / 2, bottom - 6, tag.label, {
+          size: 11,
+          weight: 'bold',
+          fill: '#ffffff',
+          anchor: 'middle',
+        }),
+    ),
+  };
+}
+
+function tagRow(x: number, bottom: number, tags: readonly Tag[]): string[] {
+  let cx = x;
+  return tags.map((tag) => {
+    const pill = tagPill(cx, bottom, tag);
+    cx += pill.w + 4;
+    return pill.svg;
+  });
+}
+
+/** The saw-tooth roof of three teeth standing on the top edge of a box `w` wide. */
+function roofPoints(x: number, y: number, w: number): string {
+  const third = w / 3;
+  return [
+    [x, y],
+    [x, y - ROOF_H],
+    [x + third, y],
+    [x + third, y - ROOF_H],
+    [x + 2 * third, y],
+    [x + 2 * third, y - ROOF_H],
+    [x + w, y],
+  ]
+    .map(([px = 0, py = 0]) => `${num(px)},${num(py)}`)
+    .join(' ');
 }
 
 /** The "#1" badge of a ranked bottleneck, centred at (cx, cy). */
@@ -233,7 +316,7 @@ export function terminalShape(r: Rect, v: TerminalView): string {
     'g',
     { class: v.type, 'data-node-id': v.id, 'data-critical': v.critical },
     body +
-      text(cx, top + 10, isStart ? 'START' : 'CUSTOMER', {
+      text(cx, top + 10, words()(isStart ? 'node.start' : 'node.customer'), {
         size: 11,
         weight: 'bold',
         fill: isStart ? COLORS.ok : COLORS.muted,

@@ -1,15 +1,23 @@
-// The metrics summary under the ladder: headline figures, the ranked and quality bottlenecks with
-// their reasons, and the DORA four key metrics when the state has inputs for them.
+// The metrics summary under the ladder: headline figures (the worst case and, where routes and
+// rework make it differ, the expected figure beside it), the ranked, quality and capacity
+// bottlenecks with their reasons, and the DORA four key metrics when the state has inputs for them.
 import type { DoraLevel } from '../metrics/index.ts';
-import { rankBadge } from './shapes.ts';
+import type { Tag } from './shapes.ts';
+import { rankBadge, tagPill } from './shapes.ts';
 import { el, ellipsize, text, textLines, textWidth, wrapText } from './svg.ts';
 import { COLORS, DORA_LEVEL_COLORS } from './theme.ts';
+import { words } from './words.ts';
 
 export interface SummaryRow {
   label: string;
   value: string;
   /** Class of the value's <text>, for tests and scripts that read the export. */
   cls: string;
+  /**
+   * A second figure beside the first, each with a word saying which it is: "4w 2d worst case ·
+   * 3w 1d expected". On two lines when the panel is too narrow for one.
+   */
+  pair?: { note: string; value: string; valueNote: string; cls: string };
 }
 
 export interface SummaryNote {
@@ -30,6 +38,8 @@ export interface SummaryData {
   quality: { name: string; reason: string }[];
   /** Quality bottlenecks left out of the list to keep it short. */
   qualityMore: number;
+  /** Capacity bottlenecks: "92%" busy, and why that matters. */
+  capacity: { name: string; busy: string; reason: string }[];
   /** What the bottleneck panel says when it lists nothing. */
   noBottlenecks: string;
   dora: DoraRow[] | null;
@@ -48,10 +58,15 @@ const BODY_TOP = 48;
 
 /** The summary panels side by side across `width`, top-left at (0, 0). */
 export function renderSummary(data: SummaryData, width: number): { svg: string; height: number } {
+  const t = words();
   const panels: Panel[] = [
-    { title: 'METRICS', cls: 'summary-metrics', body: (x, w) => metricsBody(data, x, w) },
     {
-      title: 'BOTTLENECKS',
+      title: t('summary.metrics'),
+      cls: 'summary-metrics',
+      body: (x, w) => metricsBody(data, x, w),
+    },
+    {
+      title: t('summary.bottlenecks'),
       cls: 'summary-bottlenecks',
       body: (x, w) => bottlenecksBody(data, x, w),
     },
@@ -59,7 +74,7 @@ export function renderSummary(data: SummaryData, width: number): { svg: string; 
   const dora = data.dora;
   if (dora !== null) {
     panels.push({
-      title: 'DORA FOUR KEY METRICS',
+      title: t('summary.dora'),
       cls: 'summary-dora',
       body: (x, w) => doraBody(dora, data.doraSource, x, w),
     });
@@ -100,21 +115,68 @@ export function renderSummary(data: SummaryData, width: number): { svg: string; 
   return { svg: el('g', { class: 'summary' }, svg), height };
 }
 
+const VALUE = { size: 15, weight: 'bold', fill: COLORS.text, anchor: 'end' } as const;
+const NOTE = { size: 12, fill: COLORS.muted, anchor: 'end' } as const;
+
+/**
+ * "4w 2d 2h worst case · 3w 1d expected" ending at `right`, each piece its own <text> (so the
+ * values keep their classes), or null when it is wider than `room`.
+ */
+function pairLine(row: SummaryRow, right: number, y: number, room: number): string | null {
+  const pair = row.pair;
+  if (!pair) return null;
+  const pieces: [string, 'value' | 'note', string | undefined][] = [
+    [row.value, 'value', row.cls],
+    [pair.note, 'note', undefined],
+    ['·', 'note', undefined],
+    [pair.value, 'value', pair.cls],
+    [pair.valueNote, 'note', undefined],
+  ];
+  const widthOf = ([s, kind]: (typeof pieces)[number]) =>
+    kind === 'value' ? textWidth(s, 15, true) : textWidth(s, 12);
+  const total = pieces.reduce((sum, p) => sum + widthOf(p), 0) + 6 * (pieces.length - 1);
+  if (total > room) return null;
+  let end = right;
+  const out: string[] = [];
+  for (const piece of [...pieces].reverse()) {
+    const [s, kind, cls] = piece;
+    out.push(text(end, y, s, kind === 'value' ? VALUE : NOTE, { class: cls }));
+    end -= widthOf(piece) + 6;
+  }
+  return out.reverse().join('');
+}
+
 function metricsBody(data: SummaryData, x: number, w: number) {
   const parts: string[] = [];
   let y = BODY_TOP + 8;
   for (const row of data.rows) {
     const labelW = textWidth(row.label, 13);
-    parts.push(
-      text(x, y, row.label, { size: 13, fill: COLORS.muted }),
-      text(
-        x + w,
-        y,
-        ellipsize(row.value, w - labelW - 12, 15, true),
-        { size: 15, weight: 'bold', fill: COLORS.text, anchor: 'end' },
-        { class: row.cls },
-      ),
-    );
+    parts.push(text(x, y, row.label, { size: 13, fill: COLORS.muted }));
+    const room = w - labelW - 12;
+    const oneLine = pairLine(row, x + w, y, room);
+    if (oneLine !== null) {
+      parts.push(oneLine);
+    } else if (row.pair) {
+      // Too narrow for one line: the worst case, and the expected figure under it.
+      const { pair } = row;
+      const lines = [
+        [row.value, pair.note, row.cls],
+        [pair.value, pair.valueNote, pair.cls],
+      ] as const;
+      lines.forEach(([value, note, cls], i) => {
+        const noteW = textWidth(note, 12);
+        const ly = y + i * 20;
+        parts.push(
+          text(x + w, ly, note, NOTE),
+          text(x + w - noteW - 6, ly, ellipsize(value, room - noteW - 6, 15, true), VALUE, {
+            class: cls,
+          }),
+        );
+      });
+      y += 20;
+    } else {
+      parts.push(text(x + w, y, ellipsize(row.value, room, 15, true), VALUE, { class: row.cls }));
+    }
     y += 26;
   }
   y += 2;
@@ -126,17 +188,6 @@ function metricsBody(data: SummaryData, x: number, w: number) {
     y += lines.length * 16 + 4;
   }
   return { svg: parts.join(''), height: y - BODY_TOP - 8 };
-}
-
-function qualityTag(x: number, y: number): { svg: string; w: number } {
-  const label = 'Low C/A';
-  const w = textWidth(label, 11, true) + 14;
-  return {
-    w,
-    svg:
-      el('rect', { x, y: y - 14, width: w, height: 20, rx: 10, fill: COLORS.quality }) +
-      text(x + w / 2, y, label, { size: 11, weight: 'bold', fill: '#ffffff', anchor: 'middle' }),
-  };
 }
 
 function bottlenecksBody(data: SummaryData, x: number, w: number) {
@@ -160,15 +211,16 @@ function bottlenecksBody(data: SummaryData, x: number, w: number) {
     );
     y += 18 + reason.length * 16 + 12;
   }
-  for (const q of data.quality) {
-    const tag = qualityTag(x, y);
-    const reason = wrapText(q.reason, w - indent, 12, 2);
+  // A tagged entry: the pill (its text on the name's baseline), the name, the reason under it.
+  const tagged = (cls: string, tag: Tag, name: string, why: string) => {
+    const pill = tagPill(x, y + 6, tag);
+    const reason = wrapText(why, w - indent, 12, 2);
     parts.push(
       el(
         'g',
-        { class: 'summary-quality' },
-        tag.svg +
-          text(x + tag.w + 8, y, ellipsize(q.name, w - tag.w - 8, 14, true), {
+        { class: cls },
+        pill.svg +
+          text(x + pill.w + 8, y, ellipsize(name, w - pill.w - 8, 14, true), {
             size: 14,
             weight: 'bold',
             fill: COLORS.text,
@@ -177,14 +229,28 @@ function bottlenecksBody(data: SummaryData, x: number, w: number) {
       ),
     );
     y += 18 + reason.length * 16 + 12;
-  }
+  };
+  const t = words();
+  const lowCA: Tag = { label: t('tag.lowCA'), color: COLORS.quality, cls: 'quality-tag' };
+  for (const q of data.quality) tagged('summary-quality', lowCA, q.name, q.reason);
   if (data.qualityMore > 0) {
     parts.push(
-      text(x, y, `and ${data.qualityMore} more with low %C/A`, { size: 12, fill: COLORS.muted }),
+      text(x, y, t('summary.qualityMore', { count: data.qualityMore }), {
+        size: 12,
+        fill: COLORS.muted,
+      }),
     );
     y += 20;
   }
-  if (data.bottlenecks.length === 0 && data.quality.length === 0) {
+  for (const c of data.capacity) {
+    const busy: Tag = {
+      label: t('tag.busyShare', { share: c.busy }),
+      color: COLORS.capacity,
+      cls: 'capacity-tag',
+    };
+    tagged('summary-capacity', busy, c.name, c.reason);
+  }
+  if (data.bottlenecks.length === 0 && data.quality.length === 0 && data.capacity.length === 0) {
     parts.push(
       text(x, y, ellipsize(data.noBottlenecks, w, 13), {
         size: 13,
@@ -196,13 +262,6 @@ function bottlenecksBody(data: SummaryData, x: number, w: number) {
   }
   return { svg: parts.join(''), height: y - BODY_TOP - 8 };
 }
-
-const LEVEL_NAMES: Record<DoraLevel, string> = {
-  elite: 'Elite',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-};
 
 function doraBody(rows: readonly DoraRow[], source: string, x: number, w: number) {
   const parts: string[] = [];
@@ -229,7 +288,7 @@ function doraBody(rows: readonly DoraRow[], source: string, x: number, w: number
           rx: 10,
           fill: DORA_LEVEL_COLORS[row.level],
         }),
-        text(x + w - pillW / 2, y, LEVEL_NAMES[row.level], {
+        text(x + w - pillW / 2, y, words()(`level.${row.level}`), {
           size: 11,
           weight: 'bold',
           fill: '#ffffff',

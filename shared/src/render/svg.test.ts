@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatRatio } from '../metrics/compareFormat.ts';
 import { fitNodes, ladderGeometry } from './layout.ts';
 import {
   attrs,
@@ -87,18 +88,20 @@ describe('text fitting', () => {
 });
 
 describe('formatPercent', () => {
-  it('shows one decimal, or whole percents above 10 % when compact', () => {
+  it('writes what the editor writes: shared formatRatio, one decimal below 10 %', () => {
     expect(formatPercent(935 / 10665)).toBe('8.8%');
-    expect(formatPercent(0.3868)).toBe('38.7%');
+    expect(formatPercent(0.3868)).toBe('39%');
     expect(formatPercent(0.1667, true)).toBe('17%');
     expect(formatPercent(0.09375, true)).toBe('9.4%');
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(1)).toBe('100%');
+    for (const f of [0.0008, 0.0876, 0.437, 0.9999]) expect(formatPercent(f)).toBe(formatRatio(f));
   });
 
   it('never rounds a partial share to 0 % or 100 %, and shows a dash for nothing', () => {
-    expect(formatPercent(0.0001)).toBe('<0.1%');
-    expect(formatPercent(0.9999)).toBe('>99.9%');
+    expect(formatPercent(0.0001)).toBe('0.01%');
+    expect(formatPercent(0.0008)).toBe('0.08%');
+    expect(formatPercent(0.9999)).toBe('>99%');
     expect(formatPercent(0.998, true)).toBe('>99%');
     expect(formatPercent(null)).toBe('—');
     expect(formatPercent(Number.NaN)).toBe('—');

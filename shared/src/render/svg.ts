@@ -2,6 +2,8 @@
 // two decimals, text is escaped (and stripped of characters XML cannot hold at all), and text width
 // is estimated from a fixed table instead of measured, because there is no DOM on the server.
 
+import { formatRatio } from '../metrics/compareFormat.ts';
+
 /** Characters allowed by XML 1.0; anything else makes the whole document unparsable, even escaped. */
 function isXmlChar(cp: number): boolean {
   return (
@@ -259,16 +261,10 @@ function finishTruncated(
 }
 
 /**
- * A fraction as a percent for people: one decimal below 10 % (so 4.4 % does not read as 4 %),
- * whole percents above when `compact`; never "0%" or "100%" for a value that is neither.
+ * A fraction as a percent for people, by shared's one rule (formatRatio: "8.8%", "44%", "0.08%"),
+ * so the picture says what the editor says. `compact` is kept for callers in tight boxes; the rule
+ * is already compact (whole percents from 10 %).
  */
-export function formatPercent(fraction: number | null, compact = false): string {
-  if (fraction === null || !Number.isFinite(fraction)) return '—';
-  const pct = fraction * 100;
-  const decimals = compact && pct >= 10 ? 0 : 1;
-  const f = 10 ** decimals;
-  const r = Math.round(pct * f) / f;
-  if (r === 0 && pct > 0) return `<${1 / f}%`;
-  if (r >= 100 && pct < 100) return `>${100 - 1 / f}%`;
-  return `${r === 0 ? 0 : r}%`;
+export function formatPercent(fraction: number | null, _compact = false): string {
+  return formatRatio(fraction);
 }

@@ -30,7 +30,20 @@ export const COLORS = {
   noteFill: '#fff59d',
   noteFold: '#f1df5f',
   noteStroke: '#d9c43f',
+  // The sticky's text and team, as on the editor's canvas (client/src/canvas/nodes/shapes.css).
+  noteText: '#3a3000',
+  noteTeam: '#6b5d00',
+  // The queue's inventory triangle, as on the editor's canvas (client/src/canvas/nodes/queue.css).
+  queueFill: '#fff8e1',
+  queueStroke: '#b26a00',
+  // A step busier than the capacity threshold: distinct from the quality purple and the rank red.
+  capacity: '#00695c',
+  // A step on no counted path: drawn faded, tagged in the grey of the off-path arrows.
+  notCounted: '#6b7280',
 } as const;
+
+/** How strongly a step on no counted path is faded: still legible, clearly not part of the flow. */
+export const NOT_COUNTED_OPACITY = 0.45;
 
 export const HEAT_COLORS = ['#ffffff', '#fff1d6', '#ffd9a0', '#ffb36b', '#f47c48'] as const;
 

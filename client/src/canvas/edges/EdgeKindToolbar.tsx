@@ -2,6 +2,7 @@
 
 import type { EdgeKind } from '@flowmap/shared';
 import { EdgeToolbar } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { useCanvasActions } from '../ActionsContext.ts';
 import { shortcutHint } from '../shortcuts.ts';
 
@@ -16,32 +17,33 @@ export function EdgeKindToolbar({
   x: number;
   y: number;
 }) {
+  const { t } = useTranslation('canvas');
   const actions = useCanvasActions();
   const hint = shortcutHint('toggleEdgeKind');
   return (
     <EdgeToolbar edgeId={edgeId} x={x} y={y} alignY="top" isVisible>
-      <div className="vsm-edge-toolbar nodrag nopan" role="toolbar" aria-label="Arrow">
+      <div className="vsm-edge-toolbar nodrag nopan" role="toolbar" aria-label={t('edge.toolbar')}>
         <button
           type="button"
           aria-pressed={kind === 'flow'}
-          title={`Flow: work moves on (${hint} switches)`}
+          title={t('edge.flowTip', { hint })}
           onClick={() => actions.setEdgeKind(edgeId, 'flow')}
         >
-          Flow
+          {t('edge.flow')}
         </button>
         <button
           type="button"
           aria-pressed={kind === 'rework'}
-          title={`Rework: work is sent back (${hint} switches)`}
+          title={t('edge.reworkTip', { hint })}
           onClick={() => actions.setEdgeKind(edgeId, 'rework')}
         >
-          Rework
+          {t('edge.rework')}
         </button>
         <button
           type="button"
           className="danger"
-          aria-label="Delete arrow"
-          title={`Delete arrow (${shortcutHint('delete')})`}
+          aria-label={t('edge.delete')}
+          title={t('edge.deleteTip', { hint: shortcutHint('delete') })}
           onClick={() => actions.removeEdge(edgeId)}
         >
           ✕

@@ -2,7 +2,7 @@
 // flow. Deleting it (select + Delete) unlinks the burst.
 import { BaseEdge, type EdgeProps, getStraightPath } from '@xyflow/react';
 import { memo } from 'react';
-import type { VsmEdge } from '../elements.ts';
+import type { VsmEdge } from '../types.ts';
 import { PeerHalo } from './PeerHalo.tsx';
 
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<VsmEdge>) {

@@ -1,9 +1,19 @@
-// A kaizen burst: an improvement idea drawn as the classic VSM starburst, with its text inside.
+// A kaizen burst: an improvement idea drawn as the classic VSM starburst, with its text inside,
+// and who owns it and how far along it is on a small tag at its foot (the action plan at a glance).
+import type { KaizenStatus } from '@flowmap/shared';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
-import { HANDLES, type VsmNode } from '../elements.ts';
+import { HANDLES, type VsmNode } from '../types.ts';
 import { NodeName } from './NodeName.tsx';
 import { PeerTags } from './PeerTags.tsx';
+import './kaizen.css';
+
+const STATUS_WORDS: Record<KaizenStatus, string> = {
+  idea: 'idea',
+  planned: 'planned',
+  doing: 'doing',
+  done: 'done',
+};
 
 /** Points of a 14-spike burst in a 100×100 box, irregular like a hand-drawn one. */
 const BURST = (() => {
@@ -40,6 +50,16 @@ export const KaizenNode = memo(function KaizenNode({ id, data, selected }: NodeP
           label="Improvement idea"
         />
       </div>
+      {(data.owner || data.status) && (
+        <div className="vsm-kaizen-meta">
+          {data.status && (
+            <span className={`vsm-kaizen-status status-${data.status}`}>
+              {STATUS_WORDS[data.status]}
+            </span>
+          )}
+          {data.owner && <span className="vsm-kaizen-owner">{data.owner}</span>}
+        </div>
+      )}
       <Handle
         type="source"
         id={HANDLES.linkOut}

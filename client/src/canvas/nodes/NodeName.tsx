@@ -1,4 +1,4 @@
-// A node's name, renamed in place: double-click (or Enter/F2 on the selection) turns it into an
+// A node's name, renamed in place: double-click (or F2 on the selection) turns it into an
 // input; Enter or leaving the field commits, Esc cancels.
 import { type KeyboardEvent, memo, useEffect, useRef } from 'react';
 import { useCanvasActions } from '../ActionsContext.ts';

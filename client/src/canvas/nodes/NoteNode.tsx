@@ -1,7 +1,7 @@
 // A sticky note for anything the workshop wants to keep next to the map.
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { VsmNode } from '../elements.ts';
+import type { VsmNode } from '../types.ts';
 import { NodeName } from './NodeName.tsx';
 import { PeerTags } from './PeerTags.tsx';
 

@@ -1,7 +1,7 @@
 // Collaborators who selected (or are dragging) a node: a ring in the first one's colour and a
 // name tag per person, so a facilitator can see who is working where.
 import { memo } from 'react';
-import type { PeerTag } from '../elements.ts';
+import type { PeerTag } from '../types.ts';
 
 export const PeerTags = memo(function PeerTags({ peers }: { peers: readonly PeerTag[] }) {
   const first = peers[0];

@@ -3,7 +3,7 @@
 // (edges are drawn between them) but are invisible and inert.
 import { Handle, Position } from '@xyflow/react';
 import { memo } from 'react';
-import { HANDLES } from '../elements.ts';
+import { HANDLES } from '../types.ts';
 import { HANDLE_Y } from './sizes.ts';
 
 // Every pipeline node has a 2px border and handles are placed from inside it.

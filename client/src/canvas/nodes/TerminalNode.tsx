@@ -2,7 +2,9 @@
 // mark) and the customer/production that receives it (the VSM factory icon, sawtooth roof).
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { VsmNode } from '../elements.ts';
+import { useTranslation } from 'react-i18next';
+import { StartIcon } from '../../ui/icons.tsx';
+import type { VsmNode } from '../types.ts';
 import { NodeName } from './NodeName.tsx';
 import { PeerTags } from './PeerTags.tsx';
 import { PipelineHandles } from './PipelineHandles.tsx';
@@ -17,22 +19,21 @@ function Roof() {
 }
 
 export const StartNode = memo(function StartNode({ id, data, selected }: NodeProps<VsmNode>) {
+  const { t } = useTranslation('canvas');
   return (
     <div className={`vsm-terminal vsm-start${selected ? ' is-selected' : ''}`}>
       <PipelineHandles editable={data.editable} rework />
       <span className="vsm-start-mark" aria-hidden="true">
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-          <path d="M4 2.5v11l9-5.5z" fill="currentColor" />
-        </svg>
+        <StartIcon />
       </span>
       <div className="vsm-terminal-text">
-        <div className="vsm-terminal-kind">Start</div>
+        <div className="vsm-terminal-kind">{t('node.start')}</div>
         <NodeName
           id={id}
           name={data.name}
-          placeholder="Trigger"
+          placeholder={t('node.startPlaceholder')}
           className="vsm-terminal-name"
-          label="Start name"
+          label={t('node.startName')}
         />
       </div>
       <PeerTags peers={data.peers} />
@@ -41,18 +42,19 @@ export const StartNode = memo(function StartNode({ id, data, selected }: NodePro
 });
 
 export const EndNode = memo(function EndNode({ id, data, selected }: NodeProps<VsmNode>) {
+  const { t } = useTranslation('canvas');
   return (
     <div className={`vsm-terminal vsm-end${selected ? ' is-selected' : ''}`}>
       <Roof />
       <PipelineHandles editable={data.editable} rework />
       <div className="vsm-end-body">
-        <div className="vsm-terminal-kind">Customer</div>
+        <div className="vsm-terminal-kind">{t('node.customer')}</div>
         <NodeName
           id={id}
           name={data.name}
-          placeholder="Customer"
+          placeholder={t('node.customer')}
           className="vsm-terminal-name"
-          label="End name"
+          label={t('node.endName')}
         />
       </div>
       <PeerTags peers={data.peers} />

@@ -3,6 +3,7 @@
 import type { NodeTypes } from '@xyflow/react';
 import { KaizenNode } from './KaizenNode.tsx';
 import { NoteNode } from './NoteNode.tsx';
+import { QueueNode } from './QueueNode.tsx';
 import { StageNode } from './StageNode.tsx';
 import { EndNode, StartNode } from './TerminalNode.tsx';
 
@@ -12,4 +13,5 @@ export const nodeTypes = {
   end: EndNode,
   kaizen: KaizenNode,
   note: NoteNode,
+  queue: QueueNode,
 } satisfies NodeTypes;

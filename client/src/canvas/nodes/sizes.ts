@@ -2,7 +2,7 @@
 // its flow handles HANDLE_Y below its top, so boxes of different heights placed on one row (same
 // y) get level arrows between them.
 import type { NodeType } from '@flowmap/shared';
-import type { Size } from '../elements.ts';
+import type { Size } from '../types.ts';
 
 export const HANDLE_Y = 36;
 
@@ -12,6 +12,7 @@ const DEFAULT_SIZES: Record<NodeType, Size> = {
   end: { width: 180, height: 72 },
   kaizen: { width: 200, height: 130 },
   note: { width: 180, height: 90 },
+  queue: { width: 120, height: 110 },
 };
 
 /** The size a node has before React Flow measured it (close to its usual rendered size). */

@@ -1,4 +1,5 @@
 // What a first-time owner sees: what Flowmap is for and the one thing to do next.
+import { Trans, useTranslation } from 'react-i18next';
 import { ImportButton } from './ImportButton.tsx';
 
 interface Props {
@@ -9,26 +10,24 @@ interface Props {
 }
 
 export function EmptyLibrary({ onTemplate, onBlank, onImport, busy }: Props) {
+  const { t } = useTranslation('library');
   return (
     <section className="library-empty" aria-labelledby="empty-title">
       <PipelineIllustration />
-      <h2 id="empty-title">Map your first value stream</h2>
+      <h2 id="empty-title">{t('empty.title')}</h2>
       <p>
-        Start from the <strong>software delivery template</strong> — a change travelling from
-        version control through tests, security review and change management to production, with
-        sample times to replace by your team's numbers. Then copy the edit link and share it with
-        everyone in the workshop.
+        <Trans t={t} i18nKey="empty.intro" components={{ strong: <strong /> }} />
       </p>
       <div className="library-empty-actions">
         <button type="button" className="primary big" onClick={onTemplate} disabled={busy}>
-          {busy ? 'Creating…' : 'Start from the software delivery template'}
+          {busy ? t('empty.creating') : t('empty.startTemplate')}
         </button>
         <button type="button" className="big" onClick={onBlank}>
-          Blank map…
+          {t('empty.blank')}
         </button>
       </div>
       <p className="library-empty-import">
-        Have an exported map? <ImportButton onFile={onImport} />
+        {t('empty.haveExport')} <ImportButton onFile={onImport} />
       </p>
     </section>
   );

@@ -1,27 +1,30 @@
-// Import a map from a schema-v1 JSON file (e.g. an export, or `flowmap template`). The server
+// Import a map from a map JSON file (schema v2 or v1) (e.g. an export, or `flowmap template`). The server
 // validates it; a refused file changes nothing and its problems are listed on the page.
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, api, type MapLinks } from '../../api/http.ts';
+import { UploadIcon } from '../../ui/icons.tsx';
+
+/** Why a file was refused, worded by ImportProblems in the reader's language. */
+export type ImportRefusal = 'notJson' | 'invalid' | 'tooLarge';
 
 export type ImportOutcome =
   | { ok: true; links: MapLinks; title: string }
-  | { ok: false; fileName: string; summary: string; messages: string[] };
+  | { ok: false; fileName: string; reason: ImportRefusal; messages: string[] };
 
 /** Reads and imports one file; every failure is turned into something a person can act on. */
 export async function importFile(file: File): Promise<ImportOutcome> {
-  const fail = (summary: string, messages: string[] = []): ImportOutcome => ({
+  const fail = (reason: ImportRefusal, messages: string[] = []): ImportOutcome => ({
     ok: false,
     fileName: file.name,
-    summary,
+    reason,
     messages,
   });
   let data: unknown;
   try {
     data = JSON.parse(await file.text());
   } catch (error) {
-    return fail('The file is not valid JSON.', [
-      error instanceof Error ? error.message : String(error),
-    ]);
+    return fail('notJson', [error instanceof Error ? error.message : String(error)]);
   }
   try {
     const links = await api.importMap(data);
@@ -32,10 +35,10 @@ export async function importFile(file: File): Promise<ImportOutcome> {
     return { ok: true, links, title };
   } catch (error) {
     if (error instanceof ApiError && error.status === 400) {
-      return fail('It is not a valid Flowmap map (schema v1).', error.messages);
+      return fail('invalid', error.messages);
     }
     if (error instanceof ApiError && error.status === 413) {
-      return fail('The file is too large for this server.');
+      return fail('tooLarge');
     }
     throw error;
   }
@@ -43,10 +46,11 @@ export async function importFile(file: File): Promise<ImportOutcome> {
 
 export function ImportButton({ onFile }: { onFile: (file: File) => void }) {
   const input = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation('library');
   return (
     <>
       <button type="button" onClick={() => input.current?.click()}>
-        <UploadIcon /> Import JSON
+        <UploadIcon className="button-icon" /> {t('import.button')}
       </button>
       <input
         ref={input}
@@ -54,7 +58,7 @@ export function ImportButton({ onFile }: { onFile: (file: File) => void }) {
         accept="application/json,.json"
         className="visually-hidden"
         tabIndex={-1}
-        aria-label="Import a map from a JSON file"
+        aria-label={t('import.fileLabel')}
         onChange={(event) => {
           const file = event.target.files?.[0];
           // Reset so that choosing the same file again (after fixing it) fires a change.
@@ -63,20 +67,5 @@ export function ImportButton({ onFile }: { onFile: (file: File) => void }) {
         }}
       />
     </>
-  );
-}
-
-function UploadIcon() {
-  return (
-    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" className="button-icon">
-      <path
-        d="M8 10.5V2.5m-3 3 3-3 3 3M2.5 10v2.5a1 1 0 0 0 1 1h9a1 1 0 0 0 1-1V10"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
   );
 }

@@ -1,9 +1,12 @@
 // The owner's maps: title, last change, stages, lead time, and the actions on each map.
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type MapLinks, type MapSummary, mapLink } from '../../api/http.ts';
-import { InlineEdit } from '../../panels/chrome/InlineEdit.tsx';
-import { Menu, MenuItem } from '../../panels/chrome/Menu.tsx';
-import { checkTitle } from '../../panels/chrome/titles.ts';
+import { checkTitle } from '../../panels/topbar/titles.ts';
+import { InlineEdit } from '../../ui/InlineEdit.tsx';
+import { DotsIcon } from '../../ui/icons.tsx';
+import { Menu, MenuItem } from '../../ui/Menu.tsx';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { formatLeadTime, fullTime, relativeTime, stageCountLabel } from './format.ts';
 
@@ -23,21 +26,22 @@ interface Props {
 }
 
 export function MapTable({ maps, links, now, highlight, actions }: Props) {
+  const { t } = useTranslation('library');
   return (
     <table className="map-table">
-      <caption className="visually-hidden">Your maps, most recently changed first</caption>
+      <caption className="visually-hidden">{t('table.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Map</th>
-          <th scope="col">Last change</th>
+          <th scope="col">{t('table.map')}</th>
+          <th scope="col">{t('table.lastChange')}</th>
           <th scope="col" className="num">
-            Stages
+            {t('table.stages')}
           </th>
           <th scope="col" className="num">
-            Lead time <span className="th-sub">current state</span>
+            {t('table.leadTime')} <span className="th-sub">{t('table.currentState')}</span>
           </th>
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('table.actions')}</span>
           </th>
         </tr>
       </thead>
@@ -71,10 +75,11 @@ function MapRow({
   actions: RowActions;
 }) {
   const [renaming, setRenaming] = useState(false);
+  const { t } = useTranslation('library');
   const editLink = links ? mapLink(map.id, links.editToken) : null;
   const viewLink = links ? mapLink(map.id, links.viewToken) : null;
   const openHref = links ? `/m/${map.id}?token=${encodeURIComponent(links.editToken)}` : undefined;
-  const title = map.title || 'Untitled map';
+  const title = map.title || t('table.untitled');
 
   return (
     <tr className={highlighted ? 'is-highlighted' : undefined}>
@@ -83,7 +88,7 @@ function MapRow({
           <InlineEdit
             className="map-rename"
             initial={map.title}
-            label={`New title for ${title}`}
+            label={t('table.renameLabel', { title })}
             onCommit={async (value) =>
               checkTitle(value, 'map title') ?? actions.rename(map, value.trim())
             }
@@ -103,34 +108,34 @@ function MapRow({
         </time>
       </td>
       <td className="num">{stageCountLabel(map.stageCount)}</td>
-      <td className="num lead-time" title={leadTimeNote(map)}>
+      <td className="num lead-time" title={leadTimeNote(map, t)}>
         {map.stageCount === 0 ? '—' : formatLeadTime(map.leadTimeMinutes)}
       </td>
       <td className="row-actions">
         <a
           className={`button-link${openHref ? '' : ' is-disabled'}`}
           href={openHref}
-          aria-label={`Open ${title}`}
+          aria-label={t('table.openLabel', { title })}
           aria-disabled={openHref ? undefined : true}
         >
-          Open
+          {t('table.open')}
         </a>
         <CopyLinkButton
-          label="Edit link"
-          ariaLabel={`Copy edit link of ${title}`}
+          label={t('table.editLink')}
+          ariaLabel={t('table.editLinkLabel', { title })}
           link={editLink}
-          onFallback={(link) => actions.showLink(`Edit link of “${title}”`, link)}
+          onFallback={(link) => actions.showLink(t('table.editLinkOf', { title }), link)}
         />
         <CopyLinkButton
-          label="View link"
-          ariaLabel={`Copy view-only link of ${title}`}
+          label={t('table.viewLink')}
+          ariaLabel={t('table.viewLinkLabel', { title })}
           link={viewLink}
-          onFallback={(link) => actions.showLink(`View-only link of “${title}”`, link)}
+          onFallback={(link) => actions.showLink(t('table.viewLinkOf', { title }), link)}
         />
         <Menu
           label={<DotsIcon />}
-          ariaLabel={`More actions for ${title}`}
-          title="More actions"
+          ariaLabel={t('table.moreLabel', { title })}
+          title={t('table.more')}
           buttonClassName="icon-button"
           align="right"
         >
@@ -142,7 +147,7 @@ function MapRow({
                   setRenaming(true);
                 }}
               >
-                Rename
+                {t('table.rename')}
               </MenuItem>
               <MenuItem
                 onSelect={() => {
@@ -150,7 +155,7 @@ function MapRow({
                   actions.duplicate(map);
                 }}
               >
-                Duplicate
+                {t('table.duplicate')}
               </MenuItem>
               <MenuItem
                 danger
@@ -159,7 +164,7 @@ function MapRow({
                   actions.remove(map);
                 }}
               >
-                Delete…
+                {t('table.delete')}
               </MenuItem>
             </>
           )}
@@ -169,18 +174,8 @@ function MapRow({
   );
 }
 
-function DotsIcon() {
-  return (
-    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-      <circle cx="3.5" cy="8" r="1.4" fill="currentColor" />
-      <circle cx="8" cy="8" r="1.4" fill="currentColor" />
-      <circle cx="12.5" cy="8" r="1.4" fill="currentColor" />
-    </svg>
-  );
-}
-
-function leadTimeNote(map: MapSummary): string | undefined {
-  if (map.stageCount === 0) return 'No stages yet';
-  if (map.leadTimeMinutes === null) return 'Cannot be computed: the flow has a cycle';
+function leadTimeNote(map: MapSummary, t: TFunction<'library'>): string | undefined {
+  if (map.stageCount === 0) return t('table.noStages');
+  if (map.leadTimeMinutes === null) return t('table.cycle');
   return undefined;
 }

@@ -1,8 +1,10 @@
 // "New map": a title and a starting point (blank or the software delivery template).
 import { SOFTWARE_DELIVERY_TITLE, TEMPLATES, type TemplateId } from '@flowmap/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { Dialog } from '../../panels/chrome/Dialog.tsx';
-import { checkTitle } from '../../panels/chrome/titles.ts';
+import { useTranslation } from 'react-i18next';
+import { checkTitle } from '../../panels/topbar/titles.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import './newMapDialog.css';
 
 interface Props {
   open: boolean;
@@ -12,19 +14,10 @@ interface Props {
   onCreate: (title: string, template: TemplateId) => Promise<string | null>;
 }
 
-const TEMPLATE_LABELS: Record<TemplateId, string> = {
-  'software-delivery': 'Software delivery pipeline',
-  blank: 'Blank map',
-};
-
-const DEFAULT_TITLES: Record<TemplateId, string> = {
-  'software-delivery': SOFTWARE_DELIVERY_TITLE,
-  blank: 'Untitled map',
-};
-
 export function NewMapDialog({ open, initialTemplate, onClose, onCreate }: Props) {
+  const { t } = useTranslation('library');
   return (
-    <Dialog open={open} title="New map" onClose={onClose} className="new-map-dialog">
+    <Dialog open={open} title={t('newMap.title')} onClose={onClose} className="new-map-dialog">
       {open && (
         <NewMapForm initialTemplate={initialTemplate} onClose={onClose} onCreate={onCreate} />
       )}
@@ -39,6 +32,11 @@ function NewMapForm({ initialTemplate, onClose, onCreate }: Omit<Props, 'open'>)
   const [busy, setBusy] = useState(false);
   const titleId = useId();
   const errorId = useId();
+  const { t } = useTranslation('library');
+  // The template's own title is the map's content (its stages are named in English too); a blank
+  // map's placeholder title is in the owner's language.
+  const defaultTitle = (id: TemplateId) =>
+    id === 'software-delivery' ? SOFTWARE_DELIVERY_TITLE : t('newMap.untitled');
   // Software delivery first: it is what a first workshop should start from.
   const choices = [...TEMPLATES].sort((a, b) =>
     a.id === 'software-delivery' ? -1 : b.id === 'software-delivery' ? 1 : 0,
@@ -46,7 +44,7 @@ function NewMapForm({ initialTemplate, onClose, onCreate }: Omit<Props, 'open'>)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const value = title.trim() === '' ? DEFAULT_TITLES[template] : title;
+    const value = title.trim() === '' ? defaultTitle(template) : title;
     const problem = checkTitle(value, 'map title');
     if (problem) {
       setError(problem);
@@ -61,12 +59,12 @@ function NewMapForm({ initialTemplate, onClose, onCreate }: Omit<Props, 'open'>)
   return (
     <form onSubmit={submit} className="new-map-form" noValidate>
       <div className="field">
-        <label htmlFor={titleId}>Title</label>
+        <label htmlFor={titleId}>{t('newMap.titleLabel')}</label>
         <input
           id={titleId}
           data-autofocus
           value={title}
-          placeholder={DEFAULT_TITLES[template]}
+          placeholder={defaultTitle(template)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           onChange={(event) => {
@@ -81,29 +79,31 @@ function NewMapForm({ initialTemplate, onClose, onCreate }: Omit<Props, 'open'>)
         )}
       </div>
       <fieldset className="template-choices">
-        <legend>Start from</legend>
-        {choices.map((t) => (
-          <label key={t.id} className={`template-choice${template === t.id ? ' is-selected' : ''}`}>
+        <legend>{t('newMap.startFrom')}</legend>
+        {choices.map(({ id }) => (
+          <label key={id} className={`template-choice${template === id ? ' is-selected' : ''}`}>
             <input
               type="radio"
               name="template"
-              value={t.id}
-              checked={template === t.id}
-              onChange={() => setTemplate(t.id)}
+              value={id}
+              checked={template === id}
+              onChange={() => setTemplate(id)}
             />
             <span className="template-text">
-              <span className="template-name">{TEMPLATE_LABELS[t.id]}</span>
-              <span className="template-description">{t.description}</span>
+              <span className="template-name">{t(`newMap.templates.${id}.name`)}</span>
+              <span className="template-description">
+                {t(`newMap.templates.${id}.description`)}
+              </span>
             </span>
           </label>
         ))}
       </fieldset>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('newMap.cancel')}
         </button>
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create and open'}
+          {busy ? t('newMap.creating') : t('newMap.create')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { inLocale } from '@flowmap/shared/i18n';
 import { describe, expect, it } from 'vitest';
 import { formatLeadTime, relativeTime, stageCountLabel } from './format.ts';
 
@@ -37,8 +38,8 @@ describe('relativeTime', () => {
 });
 
 describe('formatLeadTime', () => {
-  it('formats minutes in working time with two units at most', () => {
-    expect(formatLeadTime(27 * 8 * 60 + 2 * 60)).toBe('5w 2d');
+  it('formats minutes in working time exactly, largest units first', () => {
+    expect(formatLeadTime(27 * 8 * 60 + 2 * 60)).toBe('5w 2d 2h');
     expect(formatLeadTime(150)).toBe('2h 30m');
     expect(formatLeadTime(0)).toBe('0m');
   });
@@ -53,5 +54,22 @@ describe('stageCountLabel', () => {
     expect(stageCountLabel(1)).toBe('1 stage');
     expect(stageCountLabel(0)).toBe('0 stages');
     expect(stageCountLabel(6)).toBe('6 stages');
+  });
+});
+
+describe('in Korean', () => {
+  it('words times, dates and counts the Korean way', () => {
+    inLocale('ko', () => {
+      expect(relativeTime(now - 10_000, now)).toBe('방금');
+      expect(relativeTime(now - minutes(5), now)).toBe('5분 전');
+      expect(relativeTime(now - hours(3), now)).toBe('3시간 전');
+      expect(relativeTime(new Date(2026, 2, 17, 9, 0).getTime(), now)).toBe('어제');
+      expect(relativeTime(new Date(2026, 2, 4, 12, 0).getTime(), now)).toBe('2주 전');
+      expect(relativeTime(new Date(2026, 0, 5, 12, 0).getTime(), now)).toBe('1월 5일');
+      expect(relativeTime(new Date(2025, 10, 20, 12, 0).getTime(), now)).toBe('2025년 11월 20일');
+      expect(formatLeadTime(27 * 8 * 60 + 2 * 60)).toBe('5주 2일 2시간');
+      expect(stageCountLabel(1)).toBe('1단계');
+      expect(stageCountLabel(6)).toBe('6단계');
+    });
   });
 });

@@ -1,6 +1,7 @@
 // The owner's list of maps and each map's links, loaded from the API. A 401 anywhere means the
 // key kept in this browser is not this server's owner key.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, api, type MapLinks, type MapSummary } from '../../api/http.ts';
 
 export type LibraryStatus = 'loading' | 'ready' | 'unauthorized' | 'error';
@@ -20,17 +21,21 @@ export function useMapLibrary(): MapLibrary {
   const [maps, setMaps] = useState<MapSummary[]>([]);
   const [links, setLinks] = useState<Record<string, MapLinks>>({});
   const [loadError, setLoadError] = useState<string | null>(null);
+  const { t } = useTranslation('library');
   const linksRef = useRef(links);
   linksRef.current = links;
 
-  const handleError = useCallback((error: unknown): string => {
-    if (error instanceof ApiError && error.status === 401) {
-      setStatus('unauthorized');
-      return 'The owner key was not accepted.';
-    }
-    if (error instanceof ApiError) return capitalise(error.message);
-    return 'Flowmap could not reach the server. Check your connection and try again.';
-  }, []);
+  const handleError = useCallback(
+    (error: unknown): string => {
+      if (error instanceof ApiError && error.status === 401) {
+        setStatus('unauthorized');
+        return t('errors.keyRejected');
+      }
+      if (error instanceof ApiError) return capitalise(error.message);
+      return t('errors.unreachable');
+    },
+    [t],
+  );
 
   const reload = useCallback(async () => {
     try {

@@ -2,10 +2,12 @@
 // PDF, CSV or JSON. View-only links export too. Keyboard: Enter or ArrowDown opens it, arrows
 // move, Enter downloads, Escape closes; progress and failures are announced.
 import { Fragment, useEffect, useState } from 'react';
-import { useSession } from '../../app/SessionContext.tsx';
+import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore.ts';
 import { useActiveState, useMeta } from '../../store/selectors.ts';
-import { Menu, MenuItem } from '../chrome/Menu.tsx';
+import { useSession } from '../../sync/SessionContext.tsx';
+import { DownloadIcon } from '../../ui/icons.tsx';
+import { Menu, MenuItem } from '../../ui/Menu.tsx';
 import { downloadExport, ExportFailed } from './download.ts';
 import { type ExportChoice, exportGroups, exportUrl } from './exportChoices.ts';
 import './export.css';
@@ -16,6 +18,7 @@ const CLEAR_AFTER_MS = 6000;
 
 export function ExportMenu() {
   const session = useSession();
+  const { t } = useTranslation('exportDialog');
   const active = useActiveState();
   const title = useMeta()?.title ?? '';
   const unsynced = useEditor((s) => s.unsynced);
@@ -28,16 +31,20 @@ export function ExportMenu() {
   }, [status]);
 
   const run = async (choice: ExportChoice) => {
-    const what = `${choice.label}${choice.stateId ? ` of ${active?.name ?? 'the state'}` : ''}`;
-    setStatus({ kind: 'busy', text: `Preparing ${what}…` });
+    const text = choice.stateId
+      ? t('preparingOf', { what: choice.label, state: active?.name ?? t('theState') })
+      : t('preparing', { what: choice.label });
+    setStatus({ kind: 'busy', text });
     const { mapId, token } = session.options;
     try {
       const url = exportUrl(mapId, token, choice.format, choice.stateId);
-      const file = await downloadExport(url, `${title || 'flowmap'}.${choice.format}`);
-      const pending = unsynced ? ' Your latest edits were still on their way to the server.' : '';
-      setStatus({ kind: 'done', text: `${file.note ?? `Downloaded ${file.name}.`}${pending}` });
+      const file = await downloadExport(t, url, `${title || 'flowmap'}.${choice.format}`);
+      const pending = unsynced ? t('pending') : '';
+      // The server's note about the file (a PNG scaled down) is in the map's language.
+      const done = file.note ?? t('downloaded', { name: file.name });
+      setStatus({ kind: 'done', text: `${done}${pending}` });
     } catch (error) {
-      const text = error instanceof ExportFailed ? error.message : 'Export failed.';
+      const text = error instanceof ExportFailed ? error.message : t('failed');
       setStatus({ kind: 'error', text });
     }
   };
@@ -47,15 +54,15 @@ export function ExportMenu() {
       <Menu
         label={
           <>
-            <DownloadIcon /> Export
+            <DownloadIcon /> {t('button')}
           </>
         }
-        title="Download this map as an image, PDF, spreadsheet or JSON"
+        title={t('title')}
         buttonClassName="export-button"
         align="right"
       >
         {(close) =>
-          exportGroups(active ? { id: active.id, name: active.name } : null).map((group) => (
+          exportGroups(t, active ? { id: active.id, name: active.name } : null).map((group) => (
             <Fragment key={group.title}>
               {/* Seen, not read: each item says for itself what it exports. */}
               <div className="export-heading" aria-hidden="true">
@@ -73,7 +80,7 @@ export function ExportMenu() {
                     <span className="export-label">
                       {choice.label}
                       <span className="visually-hidden">
-                        {choice.stateId ? ` of ${group.title}` : ' of the whole map'}
+                        {choice.stateId ? t('ofState', { state: group.title }) : t('ofWholeMap')}
                       </span>
                     </span>
                     <span className="export-detail">{choice.detail}</span>
@@ -92,20 +99,5 @@ export function ExportMenu() {
         {status?.text ?? ''}
       </span>
     </div>
-  );
-}
-
-function DownloadIcon() {
-  return (
-    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-      <path
-        d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13h10"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
   );
 }

@@ -2,6 +2,7 @@
 // link) lets the editor show progress, name the file as the server does, and say why an export
 // failed rather than saving an error page as "map.pdf".
 import { fileNameFromDisposition } from '@flowmap/shared';
+import type { TFunction } from 'i18next';
 import { failureMessage } from './exportChoices.ts';
 
 export class ExportFailed extends Error {}
@@ -12,21 +13,31 @@ export interface Downloaded {
   note: string | null;
 }
 
-export async function downloadExport(url: string, fallbackName: string): Promise<Downloaded> {
+export async function downloadExport(
+  t: TFunction<'exportDialog'>,
+  url: string,
+  fallbackName: string,
+): Promise<Downloaded> {
   let res: Response;
   try {
     res = await fetch(url, { cache: 'no-store' });
   } catch {
-    throw new ExportFailed(failureMessage(0, null));
+    throw new ExportFailed(failureMessage(t, 0, null));
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as { error?: unknown };
     throw new ExportFailed(
-      failureMessage(res.status, typeof body.error === 'string' ? body.error : null),
+      failureMessage(t, res.status, typeof body.error === 'string' ? body.error : null),
     );
   }
   const blob = await res.blob();
   const name = fileNameFromDisposition(res.headers.get('content-disposition')) ?? fallbackName;
+  saveBlob(blob, name);
+  return { name, note: res.headers.get('x-flowmap-note') };
+}
+
+/** Hands `blob` to the browser as a download named `name`. */
+export function saveBlob(blob: Blob, name: string): void {
   const href = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = href;
@@ -38,5 +49,4 @@ export async function downloadExport(url: string, fallbackName: string): Promise
   link.remove();
   // The browser has taken the blob once the click is handled; keep it a moment for slow ones.
   setTimeout(() => URL.revokeObjectURL(href), 30_000);
-  return { name, note: res.headers.get('x-flowmap-note') };
 }

@@ -2,10 +2,16 @@
 // server's export endpoints, the same code path as the CLI, so a download from the editor is the
 // same file a script gets for the same map.
 
+import type { TFunction } from 'i18next';
+
+type ExportT = TFunction<'exportDialog'>;
+
 export type ExportFormat = 'svg' | 'png' | 'pdf' | 'csv' | 'json';
 
+type ChoiceKey = 'png' | 'svg' | 'pdf-state' | 'pdf' | 'csv' | 'json';
+
 export interface ExportChoice {
-  key: string;
+  key: ChoiceKey;
   format: ExportFormat;
   /** The menu item's text: what the file is. */
   label: string;
@@ -21,62 +27,28 @@ export interface ChoiceGroup {
 }
 
 /** The active state's pictures first (what a facilitator exports most), then the whole map. */
-export function exportGroups(active: { id: string; name: string } | null): ChoiceGroup[] {
+export function exportGroups(
+  t: ExportT,
+  active: { id: string; name: string } | null,
+): ChoiceGroup[] {
+  const choice = (key: ChoiceKey, format: ExportFormat, stateId: string | null) => ({
+    key,
+    format,
+    label: t(`choices.${key}.label`),
+    detail: t(`choices.${key}.detail`),
+    stateId,
+  });
   const groups: ChoiceGroup[] = [];
   if (active) {
     const s = active.id;
     groups.push({
       title: active.name,
-      choices: [
-        {
-          key: 'png',
-          format: 'png',
-          label: 'PNG image',
-          detail: 'Crisp at 2×, for slides',
-          stateId: s,
-        },
-        {
-          key: 'svg',
-          format: 'svg',
-          label: 'SVG image',
-          detail: 'Scales to any size, for wikis',
-          stateId: s,
-        },
-        {
-          key: 'pdf-state',
-          format: 'pdf',
-          label: 'PDF',
-          detail: 'This state and its metrics',
-          stateId: s,
-        },
-      ],
+      choices: [choice('png', 'png', s), choice('svg', 'svg', s), choice('pdf-state', 'pdf', s)],
     });
   }
   groups.push({
-    title: 'Whole map',
-    choices: [
-      {
-        key: 'pdf',
-        format: 'pdf',
-        label: 'PDF',
-        detail: 'Every state, metrics and comparison, A3',
-        stateId: null,
-      },
-      {
-        key: 'csv',
-        format: 'csv',
-        label: 'CSV',
-        detail: 'Every stage of every state, for spreadsheets',
-        stateId: null,
-      },
-      {
-        key: 'json',
-        format: 'json',
-        label: 'JSON',
-        detail: 'The whole map, to import again',
-        stateId: null,
-      },
-    ],
+    title: t('wholeMap'),
+    choices: [choice('pdf', 'pdf', null), choice('csv', 'csv', null), choice('json', 'json', null)],
   });
   return groups;
 }
@@ -93,12 +65,9 @@ export function exportUrl(
 }
 
 /** Why an export failed, in words for the person who asked for it. */
-export function failureMessage(status: number, serverMessage: string | null): string {
-  if (status === 0)
-    return 'Export needs the server, and it cannot be reached. Check your connection.';
-  if (status === 401 || status === 403) {
-    return 'This link is no longer valid for the map. Ask the facilitator for the current one.';
-  }
-  if (status === 503) return 'The server is busy with other exports. Try again in a few seconds.';
-  return serverMessage ? `Export failed: ${serverMessage}` : `Export failed (HTTP ${status}).`;
+export function failureMessage(t: ExportT, status: number, serverMessage: string | null): string {
+  if (status === 0) return t('offline');
+  if (status === 401 || status === 403) return t('forbidden');
+  if (status === 503) return t('busy');
+  return serverMessage ? t('refused', { message: serverMessage }) : t('status', { status });
 }

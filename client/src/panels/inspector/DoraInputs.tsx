@@ -9,26 +9,22 @@ import {
   type WorkingTime,
 } from '@flowmap/shared';
 import { updateDora } from '@flowmap/shared/doc';
-import { useSession } from '../../app/SessionContext.tsx';
+import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore.ts';
 import { useActiveMetrics } from '../../store/selectors.ts';
+import { runCommand } from '../../sync/runCommand.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
+import { DoraTimeNote } from '../../ui/DoraTimeNote.tsx';
 import { formatTotal } from '../metrics/format.ts';
 import { CommitField, type CommitOutcome } from './CommitField.tsx';
-import { runCommand } from './commands.ts';
 import { type DoraField, doraFieldPatch, showDoraField } from './settingsFields.ts';
 
-const LEVEL_LABELS: Record<DoraLevel, string> = {
-  elite: 'Elite',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-};
-
 export function LevelBadge({ level }: { level: DoraLevel | null }) {
-  if (level === null) return <span className="dora-badge dora-none">no level</span>;
+  const { t } = useTranslation('inspector');
+  if (level === null) return <span className="dora-badge dora-none">{t('dora.noLevel')}</span>;
   return (
-    <span className={`dora-badge dora-${level}`} title={`DORA performance level: ${level}`}>
-      {LEVEL_LABELS[level]}
+    <span className={`dora-badge dora-${level}`} title={t(`dora.levelTips.${level}`)}>
+      {t(`dora.levels.${level}`)}
     </span>
   );
 }
@@ -36,8 +32,13 @@ export function LevelBadge({ level }: { level: DoraLevel | null }) {
 interface Row {
   field: DoraField;
   key: DoraKey;
-  label: string;
-  placeholder: string;
+  /** Keys under the catalog's 'dora'. */
+  label: 'deploymentsPerWeek' | 'changeFailureRate' | 'timeToRestore' | 'leadTimeForChanges';
+  placeholder:
+    | 'deploymentsExample'
+    | 'changeFailureExample'
+    | 'timeToRestoreExample'
+    | 'leadTimeExample';
   inputMode: 'decimal' | 'text';
 }
 
@@ -45,29 +46,29 @@ const ROWS: Row[] = [
   {
     field: 'deploymentsPerWeek',
     key: 'deploymentFrequency',
-    label: 'Deployments per week',
-    placeholder: 'e.g. 3 or 0.25',
+    label: 'deploymentsPerWeek',
+    placeholder: 'deploymentsExample',
     inputMode: 'decimal',
   },
   {
     field: 'changeFailureRate',
     key: 'changeFailureRate',
-    label: 'Change failure rate (%)',
-    placeholder: 'e.g. 15',
+    label: 'changeFailureRate',
+    placeholder: 'changeFailureExample',
     inputMode: 'decimal',
   },
   {
     field: 'timeToRestoreMinutes',
     key: 'timeToRestore',
-    label: 'Time to restore service',
-    placeholder: 'e.g. 4h',
+    label: 'timeToRestore',
+    placeholder: 'timeToRestoreExample',
     inputMode: 'text',
   },
   {
     field: 'leadTimeForChangesMinutes',
     key: 'leadTimeForChanges',
-    label: 'Lead time for changes',
-    placeholder: 'from the map',
+    label: 'leadTimeForChanges',
+    placeholder: 'leadTimeExample',
     inputMode: 'text',
   },
 ];
@@ -81,6 +82,7 @@ export function DoraInputs({
   wt: WorkingTime;
   canEdit: boolean;
 }) {
+  const { t } = useTranslation('inspector');
   const session = useSession();
   const metrics = useActiveMetrics();
   const problems = useEditor((s) => s.problems);
@@ -91,19 +93,20 @@ export function DoraInputs({
   const commit =
     (field: DoraField) =>
     (text: string): CommitOutcome => {
-      if (!canEdit) return { ok: false, error: 'This link is view only' };
+      if (!canEdit) return { ok: false, error: t('viewOnly') };
       const result = doraFieldPatch(field, text, wt);
       if (!result.ok) return result;
       const shown = showDoraField(field, { ...state.dora, ...result.patch }, wt);
-      return runCommand(() => updateDora(session.doc, state.id, result.patch), shown);
+      const done = runCommand(() => updateDora(session.doc, state.id, result.patch));
+      return done.ok ? { ok: true, text: shown } : done;
     };
 
   const hintFor = (row: Row): string | null => {
     const a = assessment[row.key];
     if (row.field === 'leadTimeForChangesMinutes' && a.source === 'computed') {
       return a.value === null
-        ? 'Empty: taken from the map once stages have elapsed times.'
-        : `Empty: the map's total lead time, ${formatTotal(a.value, wt)}.`;
+        ? t('dora.leadTimeEmpty')
+        : t('dora.leadTimeFromMap', { total: formatTotal(a.value, wt) });
     }
     if (row.field === 'deploymentsPerWeek' && a.value !== null) return a.display;
     return null;
@@ -112,7 +115,7 @@ export function DoraInputs({
   return (
     <section className="inspector dora" aria-labelledby="dora-heading">
       <header className="inspector-header">
-        <h2 id="dora-heading">Four key metrics</h2>
+        <h2 id="dora-heading">{t('dora.heading')}</h2>
         <span className="inspector-subtitle">{state.name}</span>
       </header>
       {ROWS.map((row) => {
@@ -121,11 +124,11 @@ export function DoraInputs({
         return (
           <CommitField
             key={`${state.id}-${row.field}`}
-            label={row.label}
+            label={t(`dora.${row.label}`)}
             value={showDoraField(row.field, state.dora, wt)}
             onCommit={commit(row.field)}
             readOnly={!canEdit}
-            placeholder={row.placeholder}
+            placeholder={t(`dora.${row.placeholder}`)}
             inputMode={row.inputMode}
             hint={hintFor(row)}
             warning={stored?.message ?? a.problem}
@@ -134,12 +137,13 @@ export function DoraInputs({
         );
       })}
       <p className="inspector-footnote">
-        Levels from the{' '}
+        {t('dora.sourceBefore')}
         <a href={source.url} target="_blank" rel="noreferrer">
           {source.title}
         </a>
-        , {source.publisher}: “{source.table}”.
+        {t('dora.sourceAfter', { publisher: source.publisher, table: source.table })}
       </p>
+      <DoraTimeNote wt={wt} className="inspector-footnote" />
     </section>
   );
 }

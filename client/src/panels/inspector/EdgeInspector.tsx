@@ -1,20 +1,20 @@
 // One selected edge: where it runs, and whether it carries work forward (flow) or sends it back
 // (rework, drawn but not part of any path).
 import { displayName, type EdgeKind, type MapEdge, type MapState } from '@flowmap/shared';
-import { setEdgeKind } from '@flowmap/shared/doc';
+import { setEdgeKind, setRouteShare, updateEdge } from '@flowmap/shared/doc';
 import { useRef, useState } from 'react';
-import { useSession } from '../../app/SessionContext.tsx';
-import { runCommand } from './commands.ts';
+import { useTranslation } from 'react-i18next';
+import { runCommand } from '../../sync/runCommand.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
+import { CommitField, type CommitOutcome } from './CommitField.tsx';
+import { fractionToPercent, percentToFraction } from './settingsFields.ts';
 import { useRevealOnMount } from './useRevealOnMount.ts';
 
-const KINDS: { kind: EdgeKind; label: string; help: string }[] = [
-  { kind: 'flow', label: 'Flow', help: 'Work moves on to the next step; counts in the lead time.' },
-  {
-    kind: 'rework',
-    label: 'Rework',
-    help: 'Work is sent back; drawn dashed and not counted in paths.',
-  },
-];
+// Each kind with its name's key under the catalog's 'edge'.
+const KINDS = [
+  { kind: 'flow', label: 'flow' },
+  { kind: 'rework', label: 'rework' },
+] as const satisfies readonly { kind: EdgeKind; label: string }[];
 
 export function EdgeInspector({
   state,
@@ -25,6 +25,7 @@ export function EdgeInspector({
   edge: MapEdge;
   canEdit: boolean;
 }) {
+  const { t } = useTranslation('inspector');
   const session = useSession();
   const [error, setError] = useState<string | null>(null);
   const name = (id: string) => {
@@ -33,29 +34,46 @@ export function EdgeInspector({
   };
   const choose = (kind: EdgeKind) => {
     if (!canEdit || kind === edge.kind) return;
-    const outcome = runCommand(() => setEdgeKind(session.doc, state.id, edge.id, kind), kind);
-    setError(outcome.ok ? null : outcome.error);
+    const done = runCommand(() => setEdgeKind(session.doc, state.id, edge.id, kind));
+    setError(done.ok ? null : done.error);
   };
   const ref = useRef<HTMLElement>(null);
   useRevealOnMount(ref);
   const helpId = `edge-kind-help-${edge.id}`;
+  // A rework arrow's rate, a flow arrow's share of an either/or route: typed as a percentage.
+  const amount = edge.kind === 'rework' ? 'rate' : 'share';
+  const commitAmount = (text: string): CommitOutcome => {
+    if (!canEdit) return { ok: false, error: t('viewOnly') };
+    const read = percentToFraction(text);
+    if (!read.ok) return read;
+    if (amount === 'rate' && read.value === 1) {
+      return { ok: false, error: t('edge.rateBelow100') };
+    }
+    // A share moves the other arrows of its split with it, so the route still adds up to 100 %.
+    const done = runCommand(() =>
+      amount === 'share'
+        ? setRouteShare(session.doc, state.id, edge.id, read.value)
+        : updateEdge(session.doc, state.id, edge.id, { rate: read.value }),
+    );
+    return done.ok ? { ok: true, text: fractionToPercent(read.value) } : done;
+  };
   return (
     <section ref={ref} className="inspector" aria-labelledby="inspector-heading">
       <header className="inspector-header">
         <span className={`type-chip type-edge-${edge.kind}`}>
-          {edge.kind === 'flow' ? 'Flow edge' : 'Rework edge'}
+          {edge.kind === 'flow' ? t('edge.flowChip') : t('edge.reworkChip')}
         </span>
         <h2 id="inspector-heading" className="edge-route">
           <span>{name(edge.source)}</span>
           <span className="edge-arrow" aria-hidden="true">
             →
           </span>
-          <span className="visually-hidden">to</span>
+          <span className="visually-hidden">{t('edge.to')}</span>
           <span>{name(edge.target)}</span>
         </h2>
       </header>
       <fieldset className="segmented" disabled={!canEdit} aria-describedby={helpId}>
-        <legend>Kind</legend>
+        <legend>{t('edge.kind')}</legend>
         <div className="segmented-options">
           {KINDS.map(({ kind, label }) => (
             <label key={kind} className={edge.kind === kind ? 'selected' : undefined}>
@@ -66,19 +84,29 @@ export function EdgeInspector({
                 checked={edge.kind === kind}
                 onChange={() => choose(kind)}
               />
-              {label}
+              {t(`edge.${label}`)}
             </label>
           ))}
         </div>
       </fieldset>
       <p id={helpId} className="insp-field-hint">
-        {KINDS.find((k) => k.kind === edge.kind)?.help}
+        {t(`edge.${edge.kind === 'flow' ? 'flowHelp' : 'reworkHelp'}`)}
       </p>
       {error !== null && (
         <p className="insp-field-error" role="alert">
           {error}
         </p>
       )}
+      <CommitField
+        label={amount === 'rate' ? t('edge.rate') : t('edge.share')}
+        placeholder={amount === 'rate' ? t('edge.rateExample') : t('edge.shareExample')}
+        inputMode="decimal"
+        className="insp-field-pct"
+        value={fractionToPercent(edge[amount])}
+        onCommit={commitAmount}
+        readOnly={!canEdit}
+        hint={amount === 'rate' ? t('edge.rateHint') : t('edge.shareHint')}
+      />
     </section>
   );
 }

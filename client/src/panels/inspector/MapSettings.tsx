@@ -2,13 +2,15 @@
 // time every duration is read in, and the thresholds the bottleneck analysis uses.
 import type { MapMeta } from '@flowmap/shared';
 import { updateMeta } from '@flowmap/shared/doc';
-import { useSession } from '../../app/SessionContext.tsx';
+import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore.ts';
+import { runCommand } from '../../sync/runCommand.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { CommitField, type CommitOutcome } from './CommitField.tsx';
-import { runCommand } from './commands.ts';
 import { type MetaField, metaFieldPatch, showMetaField } from './settingsFields.ts';
 
 export function MapSettings({ meta, canEdit }: { meta: MapMeta; canEdit: boolean }) {
+  const { t } = useTranslation('inspector');
   const session = useSession();
   const problems = useEditor((s) => s.problems);
 
@@ -17,36 +19,67 @@ export function MapSettings({ meta, canEdit }: { meta: MapMeta; canEdit: boolean
     readOnly: !canEdit,
     warning: problems.find((p) => p.path === `meta.${name}`)?.message ?? null,
     onCommit: (text: string): CommitOutcome => {
-      if (!canEdit) return { ok: false, error: 'This link is view only' };
+      if (!canEdit) return { ok: false, error: t('viewOnly') };
       const result = metaFieldPatch(name, text);
       if (!result.ok) return result;
       const shown = showMetaField(name, { ...meta, ...result.patch });
-      return runCommand(() => updateMeta(session.doc, result.patch), shown);
+      const done = runCommand(() => updateMeta(session.doc, result.patch));
+      return done.ok ? { ok: true, text: shown } : done;
     },
   });
 
   return (
     <section className="inspector" aria-labelledby="map-settings-heading">
       <header className="inspector-header">
-        <h2 id="map-settings-heading">Map settings</h2>
+        <h2 id="map-settings-heading">{t('settings.heading')}</h2>
       </header>
       <p className="inspector-empty-hint">
-        Select a stage or an edge on the canvas to {canEdit ? 'edit' : 'see'} it here.
+        {canEdit ? t('settings.hintEdit') : t('settings.hintSee')}
       </p>
-      <CommitField label="Title" {...field('title')} />
-      <CommitField label="Description" multiline rows={4} {...field('description')} />
+      <CommitField label={t('settings.title')} {...field('title')} />
+      <CommitField label={t('settings.description')} multiline rows={4} {...field('description')} />
       <div className="insp-field-row">
-        <CommitField label="Hours per day" inputMode="decimal" {...field('hoursPerDay')} />
-        <CommitField label="Days per week" inputMode="decimal" {...field('daysPerWeek')} />
+        <CommitField
+          label={t('settings.hoursPerDay')}
+          inputMode="decimal"
+          {...field('hoursPerDay')}
+        />
+        <CommitField
+          label={t('settings.daysPerWeek')}
+          inputMode="decimal"
+          {...field('daysPerWeek')}
+        />
       </div>
       <div className="insp-field-row">
-        <CommitField label="Flag %C/A below" inputMode="decimal" {...field('lowPctCAThreshold')} />
-        <CommitField label="Bottlenecks shown" inputMode="numeric" {...field('bottleneckCount')} />
+        <CommitField
+          label={t('settings.lowPctCA')}
+          inputMode="decimal"
+          {...field('lowPctCAThreshold')}
+        />
+        <CommitField
+          label={t('settings.bottleneckCount')}
+          inputMode="numeric"
+          {...field('bottleneckCount')}
+        />
+      </div>
+      <div className="insp-field-row">
+        <CommitField
+          label={t('settings.demandPerDay')}
+          placeholder={t('settings.demandExample')}
+          inputMode="decimal"
+          {...field('demandPerDay')}
+        />
+        <CommitField
+          label={t('settings.unitOfWork')}
+          placeholder={t('settings.unitExample')}
+          {...field('unitOfWork')}
+        />
       </div>
       <p className="inspector-footnote">
-        Durations count working time: 1d = {showMetaField('hoursPerDay', meta)}h, 1w ={' '}
-        {showMetaField('daysPerWeek', meta)}d. Stages below the %C/A threshold are quality
-        bottlenecks.
+        {t('settings.footnote', {
+          hours: showMetaField('hoursPerDay', meta),
+          days: showMetaField('daysPerWeek', meta),
+        })}
       </p>
     </section>
   );

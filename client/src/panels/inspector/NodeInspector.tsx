@@ -1,24 +1,19 @@
 // Every field of one selected node, and for a process stage its derived figures.
-import { type MapNode, NODE_TYPES, type NodeType, type WorkingTime } from '@flowmap/shared';
+import { LIMITS, type MapNode, NODE_TYPES, type NodeType, type WorkingTime } from '@flowmap/shared';
 import { updateNode } from '@flowmap/shared/doc';
 import { useId, useRef, useState } from 'react';
-import { useSession } from '../../app/SessionContext.tsx';
+import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore.ts';
+import { runCommand } from '../../sync/runCommand.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
+import { CheckField, ChoiceField } from './ChoiceField.tsx';
 import { CommitField, type CommitOutcome } from './CommitField.tsx';
-import { runCommand } from './commands.ts';
+import { KaizenFields } from './KaizenFields.tsx';
+import { lastWriterName } from './lastWriter.ts';
 import { type NodeField, nodeFieldPatch, showNodeField } from './nodeFields.ts';
+import { RouteChoice } from './RouteChoice.tsx';
 import { StageFigures } from './StageFigures.tsx';
 import { useRevealOnMount } from './useRevealOnMount.ts';
-
-export const NODE_TYPE_LABELS: Record<NodeType, string> = {
-  stage: 'Process stage',
-  start: 'Start (trigger)',
-  end: 'End (in production)',
-  kaizen: 'Kaizen burst',
-  note: 'Note',
-};
-
-const DURATION_HINT = 'e.g. 2d 4h, 45m, 1.5w or minutes';
 
 interface Props {
   stateId: string;
@@ -28,6 +23,7 @@ interface Props {
 }
 
 export function NodeInspector({ stateId, node, wt, canEdit }: Props) {
+  const { t } = useTranslation('inspector');
   const session = useSession();
   const prefix = `states.${stateId}.nodes.${node.id}.`;
   const problems = useEditor((s) => s.problems);
@@ -37,11 +33,12 @@ export function NodeInspector({ stateId, node, wt, canEdit }: Props) {
   const commitField =
     (field: NodeField) =>
     (text: string): CommitOutcome => {
-      if (!canEdit) return { ok: false, error: 'This link is view only' };
+      if (!canEdit) return { ok: false, error: t('viewOnly') };
       const result = nodeFieldPatch(field, text, node, wt);
       if (!result.ok) return result;
       const shown = showNodeField(field, { ...node, ...result.patch } as MapNode, wt);
-      return runCommand(() => updateNode(session.doc, stateId, node.id, result.patch), shown);
+      const done = runCommand(() => updateNode(session.doc, stateId, node.id, result.patch));
+      return done.ok ? { ok: true, text: shown } : done;
     };
 
   const field = (name: NodeField) => ({
@@ -49,42 +46,63 @@ export function NodeInspector({ stateId, node, wt, canEdit }: Props) {
     onCommit: commitField(name),
     readOnly: !canEdit,
     warning: warningFor(name),
+    // Read when a conflict shows, not subscribed: peers change with every cursor move.
+    whoChanged: () =>
+      lastWriterName(session.doc, useEditor.getState().peers, stateId, node.id, name),
   });
 
   const ref = useRef<HTMLElement>(null);
   useRevealOnMount(ref);
   const isStage = node.type === 'stage';
+  const target = { stateId, node, canEdit };
+  const duration = (label: string, name: NodeField, placeholder = t('node.durationExample')) => (
+    <CommitField
+      label={label}
+      placeholder={placeholder}
+      inputMode="text"
+      className="insp-field-duration"
+      {...field(name)}
+    />
+  );
+  const number = (label: string, name: NodeField, placeholder: string) => (
+    <CommitField label={label} placeholder={placeholder} inputMode="decimal" {...field(name)} />
+  );
   return (
     <section ref={ref} className="inspector" aria-labelledby="inspector-heading">
       <header className="inspector-header">
-        <span className={`type-chip type-${node.type}`}>{NODE_TYPE_LABELS[node.type]}</span>
-        <h2 id="inspector-heading">{node.name || 'Unnamed'}</h2>
+        <span className={`type-chip type-${node.type}`}>{t(`nodeType.${node.type}`)}</span>
+        <h2 id="inspector-heading">{node.name || t('node.unnamed')}</h2>
       </header>
-      <CommitField label="Name" {...field('name')} />
+      <CommitField label={t('node.name')} maxLength={LIMITS.nameLength} {...field('name')} />
       <div className="insp-field-row">
-        <CommitField label="Team" placeholder="e.g. QA" {...field('team')} />
+        <CommitField
+          label={t('node.team')}
+          placeholder={t('node.teamExample')}
+          maxLength={LIMITS.teamLength}
+          {...field('team')}
+        />
         <TypeSelect stateId={stateId} node={node} canEdit={canEdit} />
       </div>
       {isStage && (
         <>
           <div className="insp-field-row">
             <CommitField
-              label="Elapsed time (LT)"
-              placeholder="e.g. 2d 4h"
+              label={t('node.elapsed')}
+              placeholder={t('node.durationExample')}
               inputMode="text"
               className="insp-field-duration"
               {...field('elapsedMinutes')}
             />
             <CommitField
-              label="Value-add time (PT)"
-              placeholder="e.g. 45m"
+              label={t('node.valueAdd')}
+              placeholder={t('node.valueAddExample')}
               inputMode="text"
               className="insp-field-duration"
               {...field('valueAddMinutes')}
             />
           </div>
           <CommitField
-            label="%C/A (complete and accurate, %)"
+            label={t('node.pctCA')}
             placeholder="0–100"
             inputMode="decimal"
             className="insp-field-pct"
@@ -92,32 +110,73 @@ export function NodeInspector({ stateId, node, wt, canEdit }: Props) {
           />
           {canEdit && (
             <p className="inspector-footnote">
-              Durations: {DURATION_HINT}. Working time: 1d = {wt.hoursPerDay}h, 1w ={' '}
-              {wt.daysPerWeek}
-              d. Empty clears a value.
+              {t('node.durationsFootnote', { hours: wt.hoursPerDay, days: wt.daysPerWeek })}
             </p>
           )}
+          <div className="insp-field-row">
+            {duration(t('node.elapsedLow'), 'elapsedLowMinutes')}
+            {duration(t('node.elapsedHigh'), 'elapsedHighMinutes')}
+          </div>
+          <div className="insp-field-row">
+            <ChoiceField
+              {...target}
+              field="timeSource"
+              label={t('node.timesAre')}
+              options={[
+                ['', t('node.notSaid')],
+                ['estimate', t('node.estimated')],
+                ['measured', t('node.measured')],
+              ]}
+            />
+            <CommitField
+              label={t('node.ratedBy')}
+              placeholder={t('node.ratedByExample')}
+              {...field('ratedBy')}
+            />
+          </div>
+          <div className="insp-field-row">
+            {number(t('node.people'), 'people', t('node.peopleExample'))}
+            {number(t('node.batchSize'), 'batchSize', t('node.itemsExample'))}
+            {number(t('node.wip'), 'wipItems', t('node.itemsExample'))}
+          </div>
+          <CheckField {...target} field="outside" label={t('node.outside')} />
           <StageFigures nodeId={node.id} wt={wt} />
         </>
       )}
-      <CommitField label="Notes" multiline {...field('notes')} />
+      {node.type === 'queue' && (
+        <div className="insp-field-row">
+          {duration(t('node.wait'), 'waitMinutes')}
+          {number(t('node.itemsWaiting'), 'items', t('node.itemsWaitingExample'))}
+        </div>
+      )}
+      {node.type === 'kaizen' && (
+        <KaizenFields stateId={stateId} node={node} wt={wt} canEdit={canEdit} field={field} />
+      )}
+      <RouteChoice stateId={stateId} nodeId={node.id} canEdit={canEdit} />
+      <CommitField
+        label={t('node.notes')}
+        multiline
+        maxLength={LIMITS.notesLength}
+        {...field('notes')}
+      />
     </section>
   );
 }
 
 function TypeSelect({ stateId, node, canEdit }: Omit<Props, 'wt'>) {
+  const { t } = useTranslation('inspector');
   const session = useSession();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const onChange = (type: NodeType) => {
     if (!canEdit) return;
-    const outcome = runCommand(() => updateNode(session.doc, stateId, node.id, { type }), type);
-    setError(outcome.ok ? null : outcome.error);
+    const done = runCommand(() => updateNode(session.doc, stateId, node.id, { type }));
+    setError(done.ok ? null : done.error);
   };
   return (
     <div className="insp-field">
       <div className="insp-field-label-row">
-        <label htmlFor={id}>Type</label>
+        <label htmlFor={id}>{t('type')}</label>
       </div>
       <select
         id={id}
@@ -129,7 +188,7 @@ function TypeSelect({ stateId, node, canEdit }: Omit<Props, 'wt'>) {
       >
         {NODE_TYPES.map((type) => (
           <option key={type} value={type}>
-            {NODE_TYPE_LABELS[type]}
+            {t(`nodeType.${type}`)}
           </option>
         ))}
       </select>

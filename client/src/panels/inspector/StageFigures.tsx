@@ -1,11 +1,13 @@
 // What the metrics engine derives for one stage: waiting, efficiency, its share of all waiting,
 // whether it is on the critical path, and why it is a bottleneck.
 import { formatDuration, formatShare, type WorkingTime } from '@flowmap/shared';
+import { useTranslation } from 'react-i18next';
 import { useActiveMetrics } from '../../store/selectors.ts';
 import '../metrics/badges.css';
 import { formatPercent } from '../metrics/format.ts';
 
 export function StageFigures({ nodeId, wt }: { nodeId: string; wt: WorkingTime }) {
+  const { t } = useTranslation('inspector');
   const metrics = useActiveMetrics();
   const stage = metrics && Object.hasOwn(metrics.stages, nodeId) ? metrics.stages[nodeId] : null;
   if (!metrics || !stage) return null;
@@ -13,30 +15,36 @@ export function StageFigures({ nodeId, wt }: { nodeId: string; wt: WorkingTime }
   const quality = metrics.qualityBottlenecks.find((q) => q.nodeId === nodeId);
   const cycle = metrics.errors.length > 0;
   return (
-    <section className="stage-figures" aria-label="Derived figures">
-      <h3>Derived figures</h3>
+    <section className="stage-figures" aria-label={t('figures.heading')}>
+      <h3>{t('figures.heading')}</h3>
       <dl>
         <div>
-          <dt>Waiting</dt>
-          <dd>{formatDuration(stage.waitingMinutes, wt, { maxParts: 3, largestUnit: 'd' })}</dd>
+          <dt>{t('figures.waiting')}</dt>
+          <dd>{formatDuration(stage.waitingMinutes, wt)}</dd>
         </div>
         <div>
-          <dt>Efficiency</dt>
+          <dt>{t('figures.efficiency')}</dt>
           <dd>{formatPercent(stage.efficiency)}</dd>
         </div>
         <div>
-          <dt>Share of waiting</dt>
+          <dt>{t('figures.shareOfWaiting')}</dt>
           <dd>{stage.onCriticalPath ? formatShare(stage.waitingShare) : '—'}</dd>
         </div>
         <div>
-          <dt>Critical path</dt>
-          <dd>{cycle ? 'unknown (cycle)' : stage.onCriticalPath ? 'Yes' : 'No'}</dd>
+          <dt>{t('figures.criticalPath')}</dt>
+          <dd>
+            {cycle
+              ? t('figures.unknownCycle')
+              : stage.onCriticalPath
+                ? t('figures.yes')
+                : t('figures.no')}
+          </dd>
         </div>
       </dl>
       {bottleneck && (
         <p className="stage-flag stage-flag-bottleneck">
           <span className="rank-badge">#{bottleneck.rank}</span>
-          <span>Bottleneck: {bottleneck.reason}</span>
+          <span>{t('figures.bottleneck', { reason: bottleneck.reason })}</span>
         </p>
       )}
       {quality && (
@@ -44,7 +52,7 @@ export function StageFigures({ nodeId, wt }: { nodeId: string; wt: WorkingTime }
           <span className="quality-badge" aria-hidden="true">
             Q
           </span>
-          <span>Quality bottleneck: {quality.reason}</span>
+          <span>{t('figures.qualityBottleneck', { reason: quality.reason })}</span>
         </p>
       )}
     </section>

@@ -35,7 +35,7 @@ export function readText(text: string): Read<string | undefined> {
  */
 export function showDuration(minutes: number | undefined, wt: WorkingTime): string {
   return typeof minutes === 'number' && Number.isFinite(minutes) && minutes >= 0
-    ? formatDuration(minutes, wt, { largestUnit: 'd' })
+    ? formatDuration(minutes, wt)
     : '';
 }
 

@@ -164,3 +164,42 @@ describe('showing stored values', () => {
     expect(showNumber(0.1 + 0.2)).toBe('0.3');
   });
 });
+
+describe('model v2 fields', () => {
+  it('reads durations, counts, text and dates with the field rules of an import', () => {
+    const node = makeStage({ elapsedMinutes: 480 });
+    expect(nodeFieldPatch('elapsedHighMinutes', '2d', node, WT)).toEqual({
+      ok: true,
+      patch: { elapsedHighMinutes: 960 },
+    });
+    expect(nodeFieldPatch('waitMinutes', '1w', node, WT)).toEqual({
+      ok: true,
+      patch: { waitMinutes: 2400 },
+    });
+    expect(nodeFieldPatch('people', '2', node, WT)).toEqual({ ok: true, patch: { people: 2 } });
+    expect(nodeFieldPatch('batchSize', '0', node, WT)).toEqual({
+      ok: false,
+      error: 'must be at least 1',
+    });
+    expect(nodeFieldPatch('ratedBy', '  Security  ', node, WT)).toEqual({
+      ok: true,
+      patch: { ratedBy: 'Security' },
+    });
+    expect(nodeFieldPatch('dueDate', '2027-02-30', node, WT)).toEqual({
+      ok: false,
+      error: 'is not a calendar date',
+    });
+    expect(nodeFieldPatch('effectPctCA', '', node, WT)).toEqual({
+      ok: true,
+      patch: { effectPctCA: undefined },
+    });
+  });
+
+  it('shows them as typed', () => {
+    const node = makeStage({ elapsedLowMinutes: 60, people: 1.5, owner: 'Ops' });
+    expect(showNodeField('elapsedLowMinutes', node, WT)).toBe('1h');
+    expect(showNodeField('people', node, WT)).toBe('1.5');
+    expect(showNodeField('owner', node, WT)).toBe('Ops');
+    expect(showNodeField('items', node, WT)).toBe('');
+  });
+});

@@ -12,26 +12,49 @@ import {
   showNumber,
 } from './fieldInput.ts';
 
-export type NodeField = 'name' | 'team' | 'elapsedMinutes' | 'valueAddMinutes' | 'pctCA' | 'notes';
+/** Fields typed as a duration ("2d 4h"). */
+const DURATION_FIELDS = [
+  'elapsedMinutes',
+  'valueAddMinutes',
+  'elapsedLowMinutes',
+  'elapsedHighMinutes',
+  'waitMinutes',
+  'effectElapsedMinutes',
+  'effectValueAddMinutes',
+] as const;
+/** Fields typed as a plain number. */
+const NUMBER_FIELDS = ['pctCA', 'effectPctCA', 'people', 'batchSize', 'wipItems', 'items'] as const;
+/** Fields typed as one line of text (cleared when empty). */
+const TEXT_FIELDS = ['team', 'ratedBy', 'owner', 'dueDate'] as const;
+
+type DurationField = (typeof DURATION_FIELDS)[number];
+type NumberField = (typeof NUMBER_FIELDS)[number];
+type TextField = (typeof TEXT_FIELDS)[number];
+export type NodeField = 'name' | 'notes' | DurationField | NumberField | TextField;
+
+const isIn = <T extends string>(list: readonly T[], field: string): field is T =>
+  (list as readonly string[]).includes(field);
+
+const NUMBER_WORDS: Record<NumberField, string> = {
+  pctCA: 'a number from 0 to 100',
+  effectPctCA: 'a number from 0 to 100',
+  people: 'a number of people',
+  batchSize: 'a number of items',
+  wipItems: 'a number of items',
+  items: 'a number of items',
+};
 
 export type PatchResult = { ok: true; patch: NodePatch } | { ok: false; error: string };
 
 function read(field: NodeField, text: string, wt: WorkingTime): Read<unknown> {
-  switch (field) {
-    case 'name':
-      // The name is required but may be empty (an unnamed box); it is never cleared.
-      return { ok: true, value: text.trim() };
-    case 'team':
-    case 'notes':
-      return field === 'notes'
-        ? { ok: true, value: text.trim() === '' ? undefined : text.replace(/\s+$/, '') }
-        : readText(text);
-    case 'elapsedMinutes':
-    case 'valueAddMinutes':
-      return readDuration(text, wt);
-    case 'pctCA':
-      return readNumber(text, 'a number from 0 to 100');
+  // The name is required but may be empty (an unnamed box); it is never cleared.
+  if (field === 'name') return { ok: true, value: text.trim() };
+  if (field === 'notes') {
+    return { ok: true, value: text.trim() === '' ? undefined : text.replace(/\s+$/, '') };
   }
+  if (isIn(DURATION_FIELDS, field)) return readDuration(text, wt);
+  if (isIn(NUMBER_FIELDS, field)) return readNumber(text, NUMBER_WORDS[field]);
+  return readText(text);
 }
 
 /** The message for a field from a validator's problems: the field's own first, else the first. */
@@ -64,13 +87,8 @@ export function showNodeField(
   node: Readonly<Partial<MapNode>>,
   wt: WorkingTime,
 ): string {
-  switch (field) {
-    case 'elapsedMinutes':
-    case 'valueAddMinutes':
-      return showDuration(node[field], wt);
-    case 'pctCA':
-      return showNumber(node.pctCA);
-    default:
-      return typeof node[field] === 'string' ? (node[field] as string) : '';
-  }
+  if (isIn(DURATION_FIELDS, field)) return showDuration(node[field], wt);
+  if (isIn(NUMBER_FIELDS, field)) return showNumber(node[field]);
+  const value = node[field];
+  return typeof value === 'string' ? value : '';
 }

@@ -126,3 +126,29 @@ describe('metaFieldPatch', () => {
     expect(showMetaField('title', meta)).toBe('Payments');
   });
 });
+
+describe('demand and unit of work (model v2)', () => {
+  it('reads a demand per day and a unit of work, both clearable', () => {
+    expect(metaFieldPatch('demandPerDay', '4.5')).toEqual({
+      ok: true,
+      patch: { demandPerDay: 4.5 },
+    });
+    expect(metaFieldPatch('demandPerDay', '0')).toEqual({ ok: false, error: 'must be above 0' });
+    expect(metaFieldPatch('demandPerDay', '')).toEqual({
+      ok: true,
+      patch: { demandPerDay: undefined },
+    });
+    expect(metaFieldPatch('unitOfWork', ' change ')).toEqual({
+      ok: true,
+      patch: { unitOfWork: 'change' },
+    });
+    expect(metaFieldPatch('unitOfWork', '')).toEqual({
+      ok: true,
+      patch: { unitOfWork: undefined },
+    });
+    expect(metaFieldPatch('hoursPerDay', '')).toEqual({
+      ok: false,
+      error: 'Enter hours from 1 to 24',
+    });
+  });
+});

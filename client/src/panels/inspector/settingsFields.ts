@@ -1,6 +1,6 @@
 // Map settings and the DORA inputs of a state: reading typed text into patches checked by the
 // same validators the commands use. A change failure rate is typed as a percentage ("12.5") and
-// stored as the fraction schema v1 defines (0.125).
+// stored as the fraction the schema defines (0.125).
 import {
   type DoraInputs,
   type MapMeta,
@@ -12,27 +12,38 @@ import type { DoraPatch, MetaPatch } from '@flowmap/shared/doc';
 import { type Read, readDuration, readNumber, showDuration, showNumber } from './fieldInput.ts';
 import { messageFor } from './nodeFields.ts';
 
-export type MetaField = Exclude<keyof MapMeta, 'schemaVersion'>;
-export type DoraField = keyof DoraInputs;
+/**
+ * The settings this panel edits (the exports' language is chosen with the UI's language; the
+ * stage mapping and the measured period are written by Import measurements).
+ */
+export type MetaField = Exclude<keyof MapMeta, 'schemaVersion' | 'locale' | 'stageMapping'>;
+export type DoraField = Exclude<keyof DoraInputs, 'measured'>;
 
 export type Patched<P> = { ok: true; patch: P } | { ok: false; error: string };
 
-const META_NUMBERS: Record<Exclude<MetaField, 'title' | 'description'>, string> = {
+const META_NUMBERS: Record<Exclude<MetaField, 'title' | 'description' | 'unitOfWork'>, string> = {
   hoursPerDay: 'hours from 1 to 24',
   daysPerWeek: 'days from 1 to 7',
   lowPctCAThreshold: 'a number from 0 to 100',
   bottleneckCount: 'a whole number from 0 to 50',
+  demandPerDay: 'items per working day',
 };
+
+/** Settings that may be left empty (the map then has no demand, or calls items "items"). */
+const META_OPTIONAL = new Set<MetaField>(['demandPerDay', 'unitOfWork']);
 
 export function metaFieldPatch(field: MetaField, text: string): Patched<MetaPatch> {
   let value: unknown;
   if (field === 'title') value = text.trim();
   else if (field === 'description') value = text.replace(/\s+$/, '');
+  else if (field === 'unitOfWork') value = text.trim() === '' ? undefined : text.trim();
   else {
     const what = META_NUMBERS[field];
     const read = readNumber(text, what);
     if (!read.ok) return read;
-    if (read.value === undefined) return { ok: false, error: `Enter ${what}` };
+    if (read.value === undefined && !META_OPTIONAL.has(field)) {
+      return { ok: false, error: `Enter ${what}` };
+    }
     value = read.value;
   }
   const patch = { [field]: value } as MetaPatch;
@@ -42,7 +53,7 @@ export function metaFieldPatch(field: MetaField, text: string): Patched<MetaPatc
 
 export function showMetaField(field: MetaField, meta: Readonly<MapMeta>): string {
   const value = meta[field];
-  return typeof value === 'number' ? showNumber(value) : value;
+  return typeof value === 'number' ? showNumber(value) : (value ?? '');
 }
 
 /** "12.5" (or "12.5%") → 0.125; empty → undefined. Kept to 12 significant digits: 7% is 0.07. */

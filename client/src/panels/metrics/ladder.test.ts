@@ -77,6 +77,33 @@ describe('ladderSteps', () => {
     expect(steps.map((s) => s.name)).toEqual(['BUILD', 'TEST', 'REVIEW']);
   });
 
+  it('puts a queue on the path in its place, waiting on the upper rung with no value added', () => {
+    const state = linearPipeline([
+      ['build', 2 * H, 20],
+      ['review', 10 * D, 4 * H],
+    ]);
+    // Build → [3d in the review queue] → review.
+    state.nodes.queue = {
+      id: 'queue',
+      type: 'queue',
+      x: 0,
+      y: 0,
+      name: 'Review queue',
+      waitMinutes: 3 * D,
+    };
+    const into = Object.values(state.edges).find((e) => e.target === 'review');
+    if (!into) throw new Error('no edge into review');
+    into.target = 'queue';
+    state.edges.q = { id: 'q', source: 'queue', target: 'review', kind: 'flow' };
+    const steps = ladderSteps(metricsOf(state));
+    expect(steps.map((s) => [s.nodeId, s.kind, s.elapsedMinutes, s.valueAddMinutes])).toEqual([
+      ['build', 'stage', 120, 20],
+      ['queue', 'queue', 3 * D, 0],
+      ['review', 'stage', 10 * D, 4 * H],
+    ]);
+    expect(steps[1]?.name).toBe('Review queue');
+  });
+
   it('marks bottlenecks with their rank and heat, other steps untinted', () => {
     // Waiting: build 100m, test 1920m, review 4560m of 6580m in all.
     const steps = ladderSteps(
@@ -140,11 +167,16 @@ describe('ladder geometry', () => {
   it('draws the ladder up on LT and down on PT for each step', () => {
     const { x, dropX, endX } = stepGeometry(0);
     const next = stepGeometry(1);
-    expect(ladderPath(2)).toBe(
+    const stage = { kind: 'stage' } as const;
+    expect(ladderPath([stage, stage])).toBe(
       `M${x} 34 L${dropX} 34 L${dropX} 70 L${endX} 70 ` +
         `L${next.x} 34 L${next.dropX} 34 L${next.dropX} 70 L${next.endX} 70`,
     );
-    expect(ladderPath(0)).toBe('');
+    expect(ladderPath([])).toBe('');
+    // A queue stays up: all of it is waiting.
+    expect(ladderPath([{ kind: 'queue' }, stage])).toBe(
+      `M${x} 34 L${endX} 34 L${next.x} 34 L${next.dropX} 34 L${next.dropX} 70 L${next.endX} 70`,
+    );
   });
 
   it('grows by one step width per step', () => {
@@ -159,22 +191,26 @@ describe('labels', () => {
     expect(fitLabel('Version control', 19)).toBe('Version control');
   });
 
-  it('writes the totals of the software delivery template as a workshop reads them', () => {
+  it('writes the totals of the software delivery template exactly, as every other view does', () => {
     // Σ LT = 22d 2h, Σ PT = 1d 7h 35m (the template's critical path).
-    expect(formatTotal(22 * D + 2 * H, WT)).toBe('4w 2d');
-    // Rounded to the hour, 1d 7h 35m is 1d 8h: two working days.
-    expect(formatTotal(D + 7 * H + 35, WT)).toBe('2d');
+    expect(formatTotal(22 * D + 2 * H, WT)).toBe('4w 2d 2h');
+    // Never rounded: 3w 4d 4h is not "4w", 1d 7h 35m is not "2d".
+    expect(formatTotal(19 * D + 4 * H, WT)).toBe('3w 4d 4h');
+    expect(formatTotal(D + 7 * H + 35, WT)).toBe('1d 7h 35m');
     expect(formatExact(D + 7 * H + 35, WT)).toBe('1d 7h 35m');
     expect(formatTotal(2 * H + 35, WT)).toBe('2h 35m');
     expect(formatPercent((D + 7 * H + 35) / (22 * D + 2 * H))).toBe('8.8%');
-    expect(formatStep(10 * D, WT)).toBe('10d');
+    expect(formatStep(10 * D, WT)).toBe('2w');
+    expect(formatStep(9 * D + 4 * H, WT)).toBe('1w 4d 4h');
     expect(formatStep(45, WT)).toBe('45m');
   });
 
   it('writes shares as percentages people trust', () => {
     expect(formatPercent(null)).toBe('—');
     expect(formatPercent(0)).toBe('0%');
-    expect(formatPercent(0.0004)).toBe('<0.1%');
+    // Two significant digits below 1 %: a share that small is still there.
+    expect(formatPercent(0.0004)).toBe('0.04%');
+    expect(formatPercent(0.0025)).toBe('0.25%');
     expect(formatPercent(0.5)).toBe('50%');
     expect(formatPercent(0.9996)).toBe('>99%');
     expect(formatPercent(1)).toBe('100%');

@@ -7,6 +7,8 @@ export type Heat = 0 | 1 | 2 | 3 | 4;
 
 export interface LadderStep {
   nodeId: string;
+  /** A queue (the VSM inventory triangle) waits on the upper rung and adds no value. */
+  kind: 'stage' | 'queue';
   name: string;
   elapsedMinutes: number;
   valueAddMinutes: number;
@@ -23,19 +25,25 @@ export function heatOf(share: number): Heat {
 }
 
 /**
- * One step per stage of the critical path, in path order; start and end nodes pass work through
- * in no time and are not steps. A flow cycle has no critical path, hence no steps.
+ * One step per stage and queue of the critical path, in path order; start and end nodes pass work
+ * through in no time and are not steps. A flow cycle has no critical path, hence no steps.
  */
 export function ladderSteps(metrics: StateMetrics): LadderStep[] {
   const ranks = new Map(metrics.bottlenecks.map((b) => [b.nodeId, b.rank]));
   const steps: LadderStep[] = [];
   for (const id of metrics.criticalPath) {
-    if (!Object.hasOwn(metrics.stages, id)) continue;
-    const stage = metrics.stages[id];
-    if (!stage) continue;
+    const kind = Object.hasOwn(metrics.stages, id)
+      ? 'stage'
+      : Object.hasOwn(metrics.queues, id)
+        ? 'queue'
+        : null;
+    const stage =
+      kind === 'stage' ? metrics.stages[id] : kind === 'queue' ? metrics.queues[id] : null;
+    if (!kind || !stage) continue;
     const rank = ranks.get(id) ?? null;
     steps.push({
       nodeId: id,
+      kind,
       name: stage.name,
       elapsedMinutes: stage.elapsedMinutes,
       valueAddMinutes: stage.valueAddMinutes,
@@ -74,16 +82,20 @@ export function stepGeometry(index: number): StepGeometry {
   };
 }
 
-/** The ladder's path: up on each step's LT rung, down to its PT rung, back up at the next step. */
-export function ladderPath(count: number): string {
-  if (count === 0) return '';
+/**
+ * The ladder's path: up on each step's LT rung, down to its PT rung, back up at the next step. A
+ * queue adds no value, so its step stays on the upper rung all the way (as in the exports).
+ */
+export function ladderPath(steps: readonly Pick<LadderStep, 'kind'>[]): string {
+  if (steps.length === 0) return '';
   const { upperY, lowerY } = LADDER;
   const parts: string[] = [];
-  for (let i = 0; i < count; i++) {
+  steps.forEach((step, i) => {
     const { x, dropX, endX } = stepGeometry(i);
     parts.push(i === 0 ? `M${x} ${upperY}` : `L${x} ${upperY}`);
-    parts.push(`L${dropX} ${upperY}`, `L${dropX} ${lowerY}`, `L${endX} ${lowerY}`);
-  }
+    if (step.kind === 'queue') parts.push(`L${endX} ${upperY}`);
+    else parts.push(`L${dropX} ${upperY}`, `L${dropX} ${lowerY}`, `L${endX} ${lowerY}`);
+  });
   return parts.join(' ');
 }
 

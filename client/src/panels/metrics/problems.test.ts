@@ -1,6 +1,10 @@
 import type { MapState } from '@flowmap/shared';
 import { describe, expect, it } from 'vitest';
+import { translator } from '../testing/translators.ts';
 import { describePath, relevantProblems, summarise } from './problems.ts';
+
+const en = translator('en', 'panels');
+const ko = translator('ko', 'panels');
 
 const state: MapState = {
   id: 's1',
@@ -35,32 +39,52 @@ describe('relevantProblems', () => {
 
 describe('describePath', () => {
   it('names nodes, edges and fields', () => {
-    expect(describePath('states.s1.nodes.n1.valueAddMinutes', state)).toBe(
+    expect(describePath(en, 'states.s1.nodes.n1.valueAddMinutes', state)).toBe(
       'Stage “Manual tests” · value-add time (PT)',
     );
-    expect(describePath('states.s1.nodes.gone.pctCA', state)).toBe(
+    expect(describePath(en, 'states.s1.nodes.gone.pctCA', state)).toBe(
       'Node “gone” (not readable) · %C/A',
     );
-    expect(describePath('states.s1.edges.e1.kind', state)).toBe(
+    expect(describePath(en, 'states.s1.edges.e1.kind', state)).toBe(
       'Edge Manual tests → Release · kind',
     );
-    expect(describePath('states.s1.edges.e9.target', state)).toBe('Edge “e9” · target');
-    expect(describePath('states.s1.dora.changeFailureRate', state)).toBe(
+    expect(describePath(en, 'states.s1.edges.e9.target', state)).toBe('Edge “e9” · target');
+    expect(describePath(en, 'states.s1.dora.changeFailureRate', state)).toBe(
       'Four key metrics · change failure rate',
     );
-    expect(describePath('meta.daysPerWeek', state)).toBe('Map settings · days per week');
-    expect(describePath('states.s1.name', state)).toBe('State “Current” · name');
-    expect(describePath('', state)).toBe('Map');
+    expect(describePath(en, 'meta.daysPerWeek', state)).toBe('Map settings · days per week');
+    expect(describePath(en, 'states.s1.name', state)).toBe('State “Current” · name');
+    expect(describePath(en, '', state)).toBe('Map');
   });
 
   it('uses the display name of an unnamed node', () => {
-    expect(describePath('states.s1.nodes.k1.x', state)).toMatch(/^Kaizen burst “.+” · position$/);
+    expect(describePath(en, 'states.s1.nodes.k1.x', state)).toMatch(
+      /^Kaizen burst “.+” · position$/,
+    );
   });
 });
 
 describe('summarise', () => {
   it('counts the problems', () => {
-    expect(summarise(1)).toMatch(/^One value/);
-    expect(summarise(4)).toMatch(/^4 values/);
+    expect(summarise(en, 1)).toMatch(/^One value/);
+    expect(summarise(en, 4)).toMatch(/^4 values/);
+  });
+
+  it('counts in Korean', () => {
+    expect(summarise(ko, 4)).toBe(
+      '이 맵의 값 4개가 규칙에 맞지 않아, 누군가 고칠 때까지 무시되거나 표시됩니다.',
+    );
+  });
+});
+
+describe('describePath in Korean', () => {
+  it('names nodes, edges and fields in Korean around the map’s own names', () => {
+    expect(describePath(ko, 'states.s1.nodes.n1.valueAddMinutes', state)).toBe(
+      '단계 “Manual tests” · 처리 시간(PT)',
+    );
+    expect(describePath(ko, 'states.s1.edges.e1.kind', state)).toBe(
+      '화살표 Manual tests → Release · 종류',
+    );
+    expect(describePath(ko, 'meta.daysPerWeek', state)).toBe('맵 설정 · 주당 근무일');
   });
 });

@@ -1,41 +1,40 @@
 // Problems found when reading the document, turned into lines a workshop can act on: the
-// dotted path "states.s1.nodes.n4.pctCA" becomes "Stage “Manual tests” · %C/A".
+// dotted path "states.s1.nodes.n4.pctCA" becomes "Stage “Manual tests” · %C/A" (in the reader's
+// language: the words come from the 'panels' catalog, the names from the map).
 import { displayName, type MapState, type Problem } from '@flowmap/shared';
+import type { PanelsT } from './words.ts';
 
-const FIELD_LABELS: Record<string, string> = {
-  name: 'name',
-  team: 'team',
-  type: 'type',
-  x: 'position',
-  y: 'position',
-  elapsedMinutes: 'elapsed time (LT)',
-  valueAddMinutes: 'value-add time (PT)',
-  pctCA: '%C/A',
-  notes: 'notes',
-  source: 'source',
-  target: 'target',
-  kind: 'kind',
-  title: 'title',
-  description: 'description',
-  hoursPerDay: 'hours per day',
-  daysPerWeek: 'days per week',
-  lowPctCAThreshold: 'low %C/A threshold',
-  bottleneckCount: 'bottleneck count',
-  deploymentsPerWeek: 'deployments per week',
-  changeFailureRate: 'change failure rate',
-  timeToRestoreMinutes: 'time to restore',
-  leadTimeForChangesMinutes: 'lead time for changes',
-  basedOn: 'based on',
-  order: 'order',
-};
+type FieldKey = keyof typeof import('@flowmap/shared/i18n').en.panels.problems.fields;
+type TypeKey = keyof typeof import('@flowmap/shared/i18n').en.panels.problems.types;
 
-const TYPE_LABELS: Record<string, string> = {
-  stage: 'Stage',
-  start: 'Start',
-  end: 'End',
-  kaizen: 'Kaizen burst',
-  note: 'Note',
-};
+const FIELDS = new Set<string>([
+  'name',
+  'team',
+  'type',
+  'x',
+  'y',
+  'elapsedMinutes',
+  'valueAddMinutes',
+  'pctCA',
+  'notes',
+  'source',
+  'target',
+  'kind',
+  'title',
+  'description',
+  'hoursPerDay',
+  'daysPerWeek',
+  'lowPctCAThreshold',
+  'bottleneckCount',
+  'deploymentsPerWeek',
+  'changeFailureRate',
+  'timeToRestoreMinutes',
+  'leadTimeForChangesMinutes',
+  'basedOn',
+  'order',
+] satisfies FieldKey[]);
+
+const TYPES = new Set<string>(['stage', 'start', 'end', 'kaizen', 'note'] satisfies TypeKey[]);
 
 /** The problems that concern the active state or the map's settings. */
 export function relevantProblems(problems: readonly Problem[], stateId: string | null): Problem[] {
@@ -50,44 +49,51 @@ export function relevantProblems(problems: readonly Problem[], stateId: string |
   );
 }
 
-function field(rest: readonly string[]): string {
+/** "where · field" when the path names a field (unknown fields by their dotted path). */
+function withField(t: PanelsT, where: string, rest: readonly string[]): string {
   const [name, ...more] = rest;
-  if (name === undefined) return '';
-  return ` · ${FIELD_LABELS[name] ?? [name, ...more].join('.')}`;
+  if (name === undefined) return where;
+  const field = FIELDS.has(name)
+    ? t(`problems.fields.${name as FieldKey}`)
+    : [name, ...more].join('.');
+  return t('problems.withField', { where, field });
 }
 
-function nodeLabel(state: MapState | null, id: string): string {
+function nodeLabel(t: PanelsT, state: MapState | null, id: string): string {
   const node = state && Object.hasOwn(state.nodes, id) ? state.nodes[id] : undefined;
-  if (!node) return `Node “${id}” (not readable)`;
-  return `${TYPE_LABELS[node.type] ?? 'Node'} “${displayName(node, id)}”`;
+  if (!node) return t('problems.unreadableNode', { id });
+  const type = TYPES.has(node.type) ? (node.type as TypeKey) : 'other';
+  return t('problems.node', { type: t(`problems.types.${type}`), name: displayName(node, id) });
 }
 
 /** Where a problem is, in words, using the names of the state's nodes when they are readable. */
-export function describePath(path: string, state: MapState | null): string {
-  if (path === '') return 'Map';
+export function describePath(t: PanelsT, path: string, state: MapState | null): string {
+  if (path === '') return t('problems.map');
   const parts = path.split('.');
   const [root, id, child, key, ...rest] = parts;
-  if (root === 'meta') return `Map settings${field(parts.slice(1))}`;
+  if (root === 'meta') return withField(t, t('problems.mapSettings'), parts.slice(1));
   if (root !== 'states' || id === undefined) return path;
-  const stateName = state && state.id === id ? `State “${state.name}”` : `State “${id}”`;
+  const stateName = t('problems.state', { name: state && state.id === id ? state.name : id });
   if (child === undefined) return stateName;
-  if (child === 'nodes' && key !== undefined) return `${nodeLabel(state, key)}${field(rest)}`;
+  if (child === 'nodes' && key !== undefined) return withField(t, nodeLabel(t, state, key), rest);
   if (child === 'edges' && key !== undefined) {
     const edge = state && Object.hasOwn(state.edges, key) ? state.edges[key] : undefined;
-    if (!edge) return `Edge “${key}”${field(rest)}`;
+    if (!edge) return withField(t, t('problems.edge', { id: key }), rest);
     const end = (nodeId: string) =>
       state && Object.hasOwn(state.nodes, nodeId)
         ? displayName(state.nodes[nodeId] as NonNullable<MapState['nodes'][string]>, nodeId)
         : nodeId;
-    return `Edge ${end(edge.source)} → ${end(edge.target)}${field(rest)}`;
+    return withField(
+      t,
+      t('problems.edgeEnds', { source: end(edge.source), target: end(edge.target) }),
+      rest,
+    );
   }
-  if (child === 'dora') return `Four key metrics${field(parts.slice(3))}`;
-  return `${stateName}${field(parts.slice(2))}`;
+  if (child === 'dora') return withField(t, t('problems.dora'), parts.slice(3));
+  return withField(t, stateName, parts.slice(2));
 }
 
-/** "1 value" / "3 values" in this map's data break the rules. */
-export function summarise(count: number): string {
-  return count === 1
-    ? 'One value in this map breaks the rules and is ignored or flagged until someone fixes it.'
-    : `${count} values in this map break the rules and are ignored or flagged until someone fixes them.`;
+/** "One value" / "3 values" in this map's data break the rules. */
+export function summarise(t: PanelsT, count: number): string {
+  return t('problems.summary', { count });
 }

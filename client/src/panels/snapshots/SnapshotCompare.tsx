@@ -8,10 +8,11 @@ import {
   type StateMetrics,
 } from '@flowmap/shared';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SnapshotSummary } from '../../api/http.ts';
 import { useEditor } from '../../store/editorStore.ts';
 import { metricsOf } from '../../store/selectors.ts';
-import { type ComparedSide, Comparison } from '../chrome/Comparison.tsx';
+import { type ComparedSide, Comparison } from '../compare/Comparison.tsx';
 import { formatDay } from './names.ts';
 import { NOW_ID } from './trend.ts';
 import { useSnapshotMap } from './useSnapshots.ts';
@@ -92,6 +93,7 @@ export function SnapshotCompare({
   choice: CompareChoice | null;
   onChoice: (choice: CompareChoice) => void;
 }) {
+  const { t } = useTranslation('snapshots');
   const fallback = defaultChoice(snapshots);
   // A chosen snapshot deleted meanwhile: back to the default.
   const valid = (side: CompareSideChoice) =>
@@ -101,7 +103,9 @@ export function SnapshotCompare({
   const after = useSide(mapId, token, effective?.after.source ?? NOW_ID);
 
   const labelOf = (source: string) =>
-    source === NOW_ID ? 'Now' : (snapshots.find((s) => s.id === source)?.name ?? 'Snapshot');
+    source === NOW_ID
+      ? t('compare.now')
+      : (snapshots.find((s) => s.id === source)?.name ?? t('compare.snapshot'));
 
   // Cheap to redo on every render: the metrics behind it are cached per state.
   const sides = (() => {
@@ -110,7 +114,7 @@ export function SnapshotCompare({
     const b = chooseState(before.map, effective.before.stateId, a?.id ?? null);
     if (!a || !b) return null;
     const side = (source: string, state: MapState, map: FlowMap, live: boolean): ComparedSide => ({
-      name: `${labelOf(source)} · ${state.name}`,
+      name: t('compare.side', { source: labelOf(source), state: state.name }),
       state,
       metrics: metricsFor(state, map.meta, live),
     });
@@ -126,10 +130,8 @@ export function SnapshotCompare({
   if (!effective) {
     return (
       <div className="snapshots-empty-card">
-        <h2>Nothing to compare yet</h2>
-        <p>
-          Take a snapshot first; then compare it with the map as it is now, or with a later one.
-        </p>
+        <h2>{t('compare.emptyTitle')}</h2>
+        <p>{t('compare.emptyText')}</p>
       </div>
     );
   }
@@ -141,7 +143,7 @@ export function SnapshotCompare({
     <div className="snapshot-compare">
       <div className="compare-toolbar snapshot-compare-toolbar">
         <SidePicker
-          label="Before"
+          label={t('compare.before')}
           choice={effective.before}
           snapshots={snapshots}
           states={sides?.beforeStates ?? []}
@@ -152,13 +154,13 @@ export function SnapshotCompare({
           type="button"
           className="compare-swap"
           onClick={() => onChoice({ before: effective.after, after: effective.before })}
-          title="Swap before and after"
+          title={t('compare.swap')}
         >
           <span aria-hidden="true">⇄</span>
-          <span className="visually-hidden">Swap before and after</span>
+          <span className="visually-hidden">{t('compare.swap')}</span>
         </button>
         <SidePicker
-          label="After"
+          label={t('compare.after')}
           choice={effective.after}
           snapshots={snapshots}
           states={sides?.afterStates ?? []}
@@ -175,11 +177,11 @@ export function SnapshotCompare({
               : ''}
         </p>
       ) : sides ? (
-        <section aria-label="Snapshot comparison" className="snapshot-comparison">
+        <section aria-label={t('compare.label')} className="snapshot-comparison">
           <Comparison before={sides.before} after={sides.after} wt={sides.wt} />
         </section>
       ) : (
-        <p className="snapshots-empty">Loading the snapshots…</p>
+        <p className="snapshots-empty">{t('compare.loading')}</p>
       )}
     </div>
   );
@@ -202,30 +204,31 @@ function SidePicker({
 }) {
   const sourceId = useId();
   const stateSelectId = useId();
+  const { t } = useTranslation('snapshots');
   const newestFirst = [...snapshots].sort((a, b) => b.createdAt - a.createdAt);
   return (
     <fieldset className="side-picker">
       <legend>{label}</legend>
       <div className="side-picker-row">
         <label htmlFor={sourceId} className="visually-hidden">
-          {label}: snapshot
+          {t('compare.sourceLabel', { side: label })}
         </label>
         <select
           id={sourceId}
           value={choice.source}
           onChange={(e) => onChange({ source: e.target.value })}
         >
-          <option value={NOW_ID}>Now (the live map)</option>
+          <option value={NOW_ID}>{t('compare.nowOption')}</option>
           {newestFirst.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name} — {formatDay(s.createdAt)}
+              {t('compare.snapshotOption', { name: s.name, day: formatDay(s.createdAt) })}
             </option>
           ))}
         </select>
         {states.length > 1 && (
           <>
             <label htmlFor={stateSelectId} className="visually-hidden">
-              {label}: state
+              {t('compare.stateLabel', { side: label })}
             </label>
             <select
               id={stateSelectId}
@@ -234,7 +237,7 @@ function SidePicker({
             >
               {states.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name} ({s.kind})
+                  {t('compare.stateOption', { name: s.name, kind: t(`compare.kinds.${s.kind}`) })}
                 </option>
               ))}
             </select>

@@ -5,15 +5,20 @@ import {
   computeStateMetrics,
   DORA_KEYS,
   type FlowMap,
+  formatPctCA,
   type MapState,
   type StateMetrics,
   type WorkingTime,
 } from '@flowmap/shared';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SnapshotSummary } from '../../api/http.ts';
+import { DoraTimeNote } from '../../ui/DoraTimeNote.tsx';
+import { KindChip } from '../../ui/KindChip.tsx';
 import { LevelBadge } from '../inspector/DoraInputs.tsx';
 import { formatPercent, formatStep } from '../metrics/format.ts';
 import { MetricsFigures } from '../metrics/MetricsFigures.tsx';
+import { cycleMessage } from '../metrics/words.ts';
 import { Ladder } from '../TimelineLadder.tsx';
 import { formatTaken } from './names.ts';
 import type { SnapshotActions } from './SnapshotList.tsx';
@@ -35,26 +40,30 @@ export function SnapshotDetail({
   actions: SnapshotActions;
 }) {
   const loaded = useSnapshotMap(mapId, token, snapshot.id);
+  const { t } = useTranslation('snapshots');
   return (
-    <article className="snapshot-detail" aria-label={`Snapshot ${snapshot.name}`}>
+    <article className="snapshot-detail" aria-label={t('detail.label', { name: snapshot.name })}>
       <header className="snapshot-detail-header">
         <button type="button" className="snap-link snapshot-back" onClick={onBack}>
-          <span aria-hidden="true">←</span> All snapshots
+          <span aria-hidden="true">←</span> {t('detail.back')}
         </button>
         <div className="snapshot-detail-title">
           <h2>{snapshot.name}</h2>
-          <span className="read-only-chip">Read-only</span>
+          <span className="read-only-chip">{t('detail.readOnly')}</span>
         </div>
         <p className="snapshot-detail-meta">
-          Taken {formatTaken(snapshot.createdAt)} · “{snapshot.headline.title}”
+          {t('detail.meta', {
+            when: formatTaken(snapshot.createdAt),
+            title: snapshot.headline.title,
+          })}
         </p>
         <div className="snapshot-detail-actions">
           <button type="button" onClick={() => actions.compareWithNow(snapshot.id)}>
-            Compare with now
+            {t('list.compareWithNow')}
           </button>
           {actions.restore && (
             <button type="button" onClick={() => actions.restore?.(snapshot)}>
-              Restore as new map…
+              {t('list.restore')}
             </button>
           )}
         </div>
@@ -66,7 +75,7 @@ export function SnapshotDetail({
           {loaded.message}
         </p>
       ) : (
-        <p className="snapshots-empty">Loading the snapshot…</p>
+        <p className="snapshots-empty">{t('detail.loading')}</p>
       )}
     </article>
   );
@@ -81,6 +90,7 @@ function SnapshotStates({ map }: { map: FlowMap }) {
     [map],
   );
   const [chosen, setChosen] = useState<string | null>(null);
+  const { t } = useTranslation('snapshots');
   const state =
     states.find((s) => s.id === chosen) ??
     states.find((s) => s.kind === 'current') ??
@@ -91,11 +101,11 @@ function SnapshotStates({ map }: { map: FlowMap }) {
     () => (state ? computeStateMetrics(state, map.meta) : null),
     [state, map.meta],
   );
-  if (!state || !metrics) return <p className="snapshots-empty">This snapshot has no states.</p>;
+  if (!state || !metrics) return <p className="snapshots-empty">{t('detail.noStates')}</p>;
   return (
     <>
       {states.length > 1 && (
-        <fieldset className="snapshot-state-switch" aria-label="State of the snapshot">
+        <fieldset className="snapshot-state-switch" aria-label={t('detail.stateSwitch')}>
           {states.map((s) => (
             <button
               key={s.id}
@@ -104,7 +114,7 @@ function SnapshotStates({ map }: { map: FlowMap }) {
               className={s.id === state.id ? 'is-active' : undefined}
               onClick={() => setChosen(s.id)}
             >
-              {s.name} <span className={`kind-chip kind-${s.kind}`}>{s.kind}</span>
+              {s.name} <KindChip kind={s.kind} />
             </button>
           ))}
         </fieldset>
@@ -123,6 +133,8 @@ function StateFigures({
   metrics: StateMetrics;
   wt: WorkingTime;
 }) {
+  const { t } = useTranslation('snapshots');
+  const { t: tp } = useTranslation('panels');
   const cycle = metrics.errors.find((e) => e.kind === 'cycle');
   const dora = classifyDora(state.dora, cycle ? 0 : metrics.totalLeadTimeMinutes, wt);
   const ranks = new Map(metrics.bottlenecks.map((b) => [b.nodeId, b.rank]));
@@ -137,10 +149,10 @@ function StateFigures({
   return (
     <div className="snapshot-figures">
       <section className="snapshot-card" aria-labelledby="snapshot-metrics">
-        <h3 id="snapshot-metrics">Metrics · {state.name}</h3>
+        <h3 id="snapshot-metrics">{t('detail.metrics', { name: state.name })}</h3>
         {cycle ? (
           <p className="metrics-cycle" role="alert">
-            No figures while the flow has a cycle: {cycle.message}
+            {t('detail.cycle', { message: cycleMessage(tp, cycle, state) })}
           </p>
         ) : (
           <MetricsFigures
@@ -152,22 +164,19 @@ function StateFigures({
       </section>
 
       <section className="snapshot-card" aria-labelledby="snapshot-dora">
-        <h3 id="snapshot-dora">Four key metrics</h3>
+        <h3 id="snapshot-dora">{t('detail.dora')}</h3>
         <table className="snapshot-stage-table snapshot-dora-table">
           <tbody>
             {DORA_KEYS.map((key) => (
               <tr key={key}>
-                <th scope="row">{dora[key].label}</th>
+                <th scope="row">{tp(`compare.dora.labels.${key}`)}</th>
                 <td className="num">{dora[key].display}</td>
                 <td>
                   <LevelBadge level={dora[key].level} />
                   {dora[key].source === 'computed' && dora[key].value !== null && (
-                    <span
-                      className="snapshot-muted"
-                      title="Not entered: the state's total lead time stands in for it"
-                    >
+                    <span className="snapshot-muted" title={t('detail.fromMapTip')}>
                       {' '}
-                      from the map
+                      {t('detail.fromMap')}
                     </span>
                   )}
                 </td>
@@ -175,39 +184,43 @@ function StateFigures({
             ))}
           </tbody>
         </table>
+        <DoraTimeNote wt={wt} />
       </section>
 
-      <section className="snapshot-card snapshot-ladder snapshot-wide" aria-label="Timeline">
+      <section
+        className="snapshot-card snapshot-ladder snapshot-wide"
+        aria-label={t('detail.timeline')}
+      >
         <Ladder metrics={metrics} wt={wt} />
       </section>
 
       <section className="snapshot-card snapshot-wide" aria-labelledby="snapshot-stages">
-        <h3 id="snapshot-stages">Stages</h3>
+        <h3 id="snapshot-stages">{t('detail.stages')}</h3>
         {stages.length === 0 ? (
-          <p className="snapshots-empty">No process stages.</p>
+          <p className="snapshots-empty">{t('detail.noStages')}</p>
         ) : (
           <table className="snapshot-stage-table">
             <thead>
               <tr>
-                <th scope="col">Stage</th>
-                <th scope="col">Team</th>
+                <th scope="col">{t('detail.stage')}</th>
+                <th scope="col">{t('detail.team')}</th>
                 <th scope="col" className="num">
-                  LT
+                  {t('detail.lt')}
                 </th>
                 <th scope="col" className="num">
-                  PT
+                  {t('detail.pt')}
                 </th>
                 <th scope="col" className="num">
-                  Waiting
+                  {t('detail.waiting')}
                 </th>
                 <th scope="col" className="num">
-                  Efficiency
+                  {t('detail.efficiency')}
                 </th>
                 <th scope="col" className="num">
-                  %C/A
+                  {t('detail.pctCA')}
                 </th>
                 <th scope="col">
-                  <span className="visually-hidden">Bottleneck</span>
+                  <span className="visually-hidden">{t('detail.bottleneck')}</span>
                 </th>
               </tr>
             </thead>
@@ -225,15 +238,15 @@ function StateFigures({
                     <td className="num">{formatStep(s.valueAddMinutes, wt)}</td>
                     <td className="num">{formatStep(s.waitingMinutes, wt)}</td>
                     <td className="num">{formatPercent(s.efficiency)}</td>
-                    <td className="num">{s.pctCA === null ? '—' : `${s.pctCA}%`}</td>
+                    <td className="num">{s.pctCA === null ? '—' : formatPctCA(s.pctCA)}</td>
                     <td>
                       {rank !== undefined && (
-                        <span className="rank-badge" title={`Bottleneck #${rank}`}>
+                        <span className="rank-badge" title={t('detail.bottleneckRank', { rank })}>
                           #{rank}
                         </span>
                       )}
                       {!s.onCriticalPath && (
-                        <span className="snapshot-muted">off the critical path</span>
+                        <span className="snapshot-muted">{t('detail.offPath')}</span>
                       )}
                     </td>
                   </tr>

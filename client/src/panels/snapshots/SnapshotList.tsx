@@ -1,13 +1,18 @@
 // The reviews, newest first: each snapshot with its date and headline figures per state (lead
-// time, flow efficiency, rolled %C/A and the DORA level of each key metric).
-import { DORA_KEYS, type DoraKey, type WorkingTime } from '@flowmap/shared';
+// time — with the expected one when routes or rework make it differ, and what the figures leave
+// out — flow efficiency, rolled %C/A and the DORA level of each key metric).
+import { DEFAULT_WORKING_TIME, DORA_KEYS, type WorkingTime } from '@flowmap/shared';
+import { useTranslation } from 'react-i18next';
 import type { SnapshotSummary } from '../../api/http.ts';
-import { Menu, MenuItem } from '../chrome/Menu.tsx';
+import { DoraTimeNote } from '../../ui/DoraTimeNote.tsx';
+import { KindChip } from '../../ui/KindChip.tsx';
+import { Menu, MenuItem } from '../../ui/Menu.tsx';
 import { LevelBadge } from '../inspector/DoraInputs.tsx';
 import { formatPercent, formatTotal } from '../metrics/format.ts';
+import { leadTimeNotes } from './headlineNotes.ts';
 import { formatDay, formatTaken } from './names.ts';
 import './snapshotTable.css';
-import { formatTrendValue, TREND_METRICS } from './trend.ts';
+import { formatTrendValue, TREND_METRICS, trendLabel } from './trend.ts';
 
 export interface SnapshotActions {
   open(id: string): void;
@@ -16,13 +21,6 @@ export interface SnapshotActions {
   restore: ((snapshot: SnapshotSummary) => void) | null;
   remove: ((snapshot: SnapshotSummary) => void) | null;
 }
-
-const DORA_HEADINGS: Record<DoraKey, string> = {
-  deploymentFrequency: 'Deploys',
-  leadTimeForChanges: 'Change lead time',
-  changeFailureRate: 'Failures',
-  timeToRestore: 'Restore',
-};
 
 export function SnapshotList({
   snapshots,
@@ -33,15 +31,12 @@ export function SnapshotList({
   canEdit: boolean;
   actions: SnapshotActions;
 }) {
+  const { t } = useTranslation('snapshots');
   if (snapshots.length === 0) {
     return (
       <div className="snapshots-empty-card">
-        <h2>No snapshot yet</h2>
-        <p>
-          {canEdit
-            ? 'Take the first one now: it becomes the baseline every later review is compared with.'
-            : 'Snapshots are taken by the workshop’s editors; this link can only look at them.'}
-        </p>
+        <h2>{t('list.emptyTitle')}</h2>
+        <p>{canEdit ? t('list.emptyEditor') : t('list.emptyViewer')}</p>
       </div>
     );
   }
@@ -49,47 +44,46 @@ export function SnapshotList({
   // Most maps have one state; a column repeating its name would only push the figures apart.
   const showStates = snapshots.some((s) => s.headline.states.length > 1);
   return (
-    <div className="snapshot-table-wrap">
-      <table className="snapshot-table" aria-label="Snapshots of this map">
-        <thead>
-          <tr>
-            <th scope="col">Snapshot</th>
-            <th scope="col">Taken</th>
-            {showStates && <th scope="col">State</th>}
-            <th scope="col" className="num-head">
-              Lead time
-            </th>
-            <th scope="col" className="num-head">
-              Flow efficiency
-            </th>
-            <th scope="col" className="num-head">
-              Rolled %C/A
-            </th>
-            {DORA_KEYS.map((key) => (
-              <th scope="col" key={key} className="dora-col" title={doraLabel(key)}>
-                {DORA_HEADINGS[key]}
+    <>
+      <div className="snapshot-table-wrap">
+        <table className="snapshot-table" aria-label={t('list.label')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('list.snapshot')}</th>
+              <th scope="col">{t('list.taken')}</th>
+              {showStates && <th scope="col">{t('list.state')}</th>}
+              <th scope="col" className="num-head">
+                {t('list.leadTime')}
               </th>
-            ))}
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        {newestFirst.map((snapshot) => (
-          <SnapshotRows
-            key={snapshot.id}
-            snapshot={snapshot}
-            actions={actions}
-            showStates={showStates}
-          />
-        ))}
-      </table>
-    </div>
+              <th scope="col" className="num-head">
+                {t('list.flowEfficiency')}
+              </th>
+              <th scope="col" className="num-head">
+                {t('list.rolledPctCA')}
+              </th>
+              {DORA_KEYS.map((key) => (
+                <th scope="col" key={key} className="dora-col" title={trendLabel(t, key)}>
+                  {t(`list.dora.${key}`)}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="visually-hidden">{t('list.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          {newestFirst.map((snapshot) => (
+            <SnapshotRows
+              key={snapshot.id}
+              snapshot={snapshot}
+              actions={actions}
+              showStates={showStates}
+            />
+          ))}
+        </table>
+      </div>
+      <DoraTimeNote wt={newestFirst[0]?.headline.workingTime ?? DEFAULT_WORKING_TIME} />
+    </>
   );
-}
-
-function doraLabel(key: DoraKey): string {
-  return TREND_METRICS.find((m) => m.key === key)?.label ?? key;
 }
 
 function SnapshotRows({
@@ -101,6 +95,7 @@ function SnapshotRows({
   actions: SnapshotActions;
   showStates: boolean;
 }) {
+  const { t } = useTranslation('snapshots');
   const { headline } = snapshot;
   const wt: WorkingTime = headline.workingTime;
   const states = headline.states;
@@ -113,7 +108,7 @@ function SnapshotRows({
           type="button"
           className="snap-link"
           onClick={() => actions.open(snapshot.id)}
-          title="Open this snapshot (read-only)"
+          title={t('list.open')}
         >
           {snapshot.name}
         </button>
@@ -127,12 +122,12 @@ function SnapshotRows({
     <td rowSpan={span}>
       <div className="snapshot-actions-row">
         <button type="button" onClick={() => actions.compareWithNow(snapshot.id)}>
-          Compare with now
+          {t('list.compareWithNow')}
         </button>
         {(restore || remove) && (
           <Menu
             label={<span aria-hidden="true">⋯</span>}
-            ariaLabel={`More actions for ${snapshot.name}`}
+            ariaLabel={t('list.more', { name: snapshot.name })}
             buttonClassName="icon-button"
             align="right"
           >
@@ -145,7 +140,7 @@ function SnapshotRows({
                       restore(snapshot);
                     }}
                   >
-                    Restore as new map…
+                    {t('list.restore')}
                   </MenuItem>
                 )}
                 {remove && (
@@ -156,7 +151,7 @@ function SnapshotRows({
                       remove(snapshot);
                     }}
                   >
-                    Delete snapshot…
+                    {t('list.delete')}
                   </MenuItem>
                 )}
               </>
@@ -172,7 +167,7 @@ function SnapshotRows({
         <tr>
           {head}
           <td colSpan={showStates ? 8 : 7} className="snapshot-muted">
-            No states
+            {t('list.noStates')}
           </td>
           {tail}
         </tr>
@@ -186,24 +181,33 @@ function SnapshotRows({
           {i === 0 && head}
           {showStates && (
             <td className="snapshot-state">
-              {state.name} <span className={`kind-chip kind-${state.kind}`}>{state.kind}</span>
+              {state.name} <KindChip kind={state.kind} />
             </td>
           )}
           <td className="num strong">
             {state.totalLeadTimeMinutes === null
               ? '—'
               : formatTotal(state.totalLeadTimeMinutes, wt)}
+            {leadTimeNotes(t, state, wt).map((note) => (
+              <span key={note} className="snapshot-sub">
+                {note}
+              </span>
+            ))}
           </td>
           <td className="num">{formatPercent(state.flowEfficiency)}</td>
           <td className="num">{formatPercent(state.rolledPctCA)}</td>
           {DORA_KEYS.map((key) => {
             const d = state.dora[key];
             const metric = TREND_METRICS.find((m) => m.key === key);
-            const shown = metric ? formatTrendValue(metric, d.value, wt) : '—';
+            const shown = metric ? formatTrendValue(t, metric, d.value, wt) : '—';
             return (
-              <td key={key} className="dora-col" title={`${doraLabel(key)}: ${shown}`}>
+              <td
+                key={key}
+                className="dora-col"
+                title={t('list.doraValue', { label: trendLabel(t, key), value: shown })}
+              >
                 <LevelBadge level={d.level} />
-                <span className="visually-hidden">, {shown}</span>
+                <span className="visually-hidden">{t('list.doraHidden', { value: shown })}</span>
               </td>
             );
           })}

@@ -2,8 +2,11 @@
 // key metrics, one chart each (one point per snapshot, plus now), and the same figures as a table
 // for reading exact values and for screen readers.
 import { DEFAULT_WORKING_TIME, type MapHeadline, type WorkingTime } from '@flowmap/shared';
+import { formatNumber } from '@flowmap/shared/i18n';
 import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SnapshotSummary } from '../../api/http.ts';
+import { DoraTimeNote } from '../../ui/DoraTimeNote.tsx';
 import { formatDay } from './names.ts';
 import { TrendChart } from './TrendChart.tsx';
 import './snapshotTable.css';
@@ -14,10 +17,10 @@ import {
   formatTrendValue,
   TREND_METRICS,
   type TrendPoint,
+  trendLabel,
   trendStateOptions,
 } from './trend.ts';
-
-const LEVEL_WORDS = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;
+import { levelName } from './trendChartConfig.ts';
 
 export function TrendView({
   snapshots,
@@ -30,6 +33,8 @@ export function TrendView({
   const [chosen, setChosen] = useState<string | null>(null);
   const [includeNow, setIncludeNow] = useState(true);
   const stateId = options.some((o) => o.id === chosen) ? chosen : defaultTrendState(options);
+  const { t } = useTranslation('snapshots');
+  const nowLabel = t('trend.now');
   const stateSelect = useId();
   const nowBox = useId();
 
@@ -47,7 +52,7 @@ export function TrendView({
   // The live map changes with every edit anyone makes; the charts redraw only when a plotted
   // figure of now does, so its point goes through its text form.
   const nowPoint =
-    includeNow && now && stateId ? JSON.stringify(buildTrend([], now, stateId)[0]) : null;
+    includeNow && now && stateId ? JSON.stringify(buildTrend([], now, stateId, nowLabel)[0]) : null;
   const points = useMemo<TrendPoint[]>(() => {
     if (!stateId) return [];
     const reviews = buildTrend(snapshots, null, stateId);
@@ -57,11 +62,8 @@ export function TrendView({
   if (snapshots.length === 0) {
     return (
       <div className="snapshots-empty-card">
-        <h2>No trend yet</h2>
-        <p>
-          The trend has one point per snapshot. Take a snapshot at each review to see your lead
-          time, flow efficiency, rolled %C/A and four key metrics move.
-        </p>
+        <h2>{t('trend.emptyTitle')}</h2>
+        <p>{t('trend.emptyText')}</p>
       </div>
     );
   }
@@ -74,7 +76,7 @@ export function TrendView({
       <div className="trend-controls">
         {options.length > 1 && (
           <div className="trend-control">
-            <label htmlFor={stateSelect}>State</label>
+            <label htmlFor={stateSelect}>{t('trend.state')}</label>
             <select
               id={stateSelect}
               value={stateId ?? ''}
@@ -82,7 +84,10 @@ export function TrendView({
             >
               {options.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {o.name} ({o.kind})
+                  {t('compare.stateOption', {
+                    name: o.name,
+                    kind: t(`compare.kinds.${o.kind}`),
+                  })}
                 </option>
               ))}
             </select>
@@ -95,17 +100,20 @@ export function TrendView({
             checked={includeNow}
             onChange={(e) => setIncludeNow(e.target.checked)}
           />
-          Include now (the live map, dashed)
+          {t('trend.includeNow')}
         </label>
         <p className="trend-note">
-          {snapshots.length === 1 ? 'One snapshot' : `${snapshots.length} snapshots`}, oldest first.
-          Durations in working time ({wt.hoursPerDay} h days, {wt.daysPerWeek} d weeks).
+          {t('trend.note', {
+            count: snapshots.length,
+            hours: formatNumber(wt.hoursPerDay),
+            days: formatNumber(wt.daysPerWeek),
+          })}
         </p>
       </div>
 
       <section aria-labelledby="trend-flow" className="compare-section">
         <h2 id="trend-flow" className="compare-h2">
-          Flow
+          {t('trend.flow')}
         </h2>
         <div className="trend-grid trend-grid-2">
           {flow.map((m, i) => (
@@ -116,13 +124,14 @@ export function TrendView({
 
       <section aria-labelledby="trend-dora" className="compare-section">
         <h2 id="trend-dora" className="compare-h2">
-          Four key metrics <span className="trend-h2-note">shaded by DORA performance level</span>
+          {t('trend.dora')} <span className="trend-h2-note">{t('trend.doraNote')}</span>
         </h2>
         <div className="trend-grid trend-grid-2">
           {dora.map((m) => (
             <TrendChart key={m.key} metric={m} points={points} wt={wt} />
           ))}
         </div>
+        <DoraTimeNote wt={wt} />
       </section>
 
       <TrendTable points={points} wt={wt} />
@@ -131,20 +140,21 @@ export function TrendView({
 }
 
 function TrendTable({ points, wt }: { points: TrendPoint[]; wt: WorkingTime }) {
+  const { t } = useTranslation('snapshots');
   return (
     <section aria-labelledby="trend-data" className="compare-section">
       <h2 id="trend-data" className="compare-h2">
-        Figures
+        {t('trend.figures')}
       </h2>
       <div className="snapshot-table-wrap">
         <table className="snapshot-table trend-table" aria-labelledby="trend-data">
           <thead>
             <tr>
-              <th scope="col">Review</th>
-              <th scope="col">Taken</th>
+              <th scope="col">{t('trend.review')}</th>
+              <th scope="col">{t('trend.taken')}</th>
               {TREND_METRICS.map((m) => (
                 <th scope="col" key={m.key} className="num-head">
-                  {m.label}
+                  {trendLabel(t, m.key)}
                 </th>
               ))}
             </tr>
@@ -155,16 +165,16 @@ function TrendTable({ points, wt }: { points: TrendPoint[]; wt: WorkingTime }) {
                 <th scope="row" className="snapshot-name">
                   {p.label}
                 </th>
-                <td>{p.createdAt === null ? 'live' : formatDay(p.createdAt)}</td>
+                <td>{p.createdAt === null ? t('trend.live') : formatDay(p.createdAt)}</td>
                 {TREND_METRICS.map((m) => {
                   const level =
                     m.group === 'dora' ? p.levels[m.key as keyof typeof p.levels] : null;
                   return (
                     <td key={m.key} className="num" data-metric={m.key}>
-                      {formatTrendValue(m, p.values[m.key], wt)}
+                      {formatTrendValue(t, m, p.values[m.key], wt)}
                       {level && (
                         <span className={`trend-level trend-level-${level}`}>
-                          {LEVEL_WORDS[level]}
+                          {levelName(t, level)}
                         </span>
                       )}
                     </td>

@@ -1,6 +1,7 @@
 import { type FlowMap, mapHeadline, softwareDeliveryTemplate } from '@flowmap/shared';
 import { describe, expect, it } from 'vitest';
 import type { SnapshotSummary } from '../../api/http.ts';
+import { translator } from '../testing/translators.ts';
 import {
   buildTrend,
   defaultTrendState,
@@ -12,6 +13,9 @@ import {
   trendChange,
   trendStateOptions,
 } from './trend.ts';
+
+const en = translator('en', 'snapshots');
+const ko = translator('ko', 'snapshots');
 
 const WT = { hoursPerDay: 8, daysPerWeek: 5 };
 const DAY = 480;
@@ -110,20 +114,22 @@ describe('trend states', () => {
 
 describe('axes, values and bands', () => {
   it('counts a duration axis in the largest unit that gives two steps', () => {
-    expect(durationAxis(10_680, WT)).toEqual({
+    expect(durationAxis(10_680, WT, en)).toEqual({
       unit: 'w',
       size: 2400,
       title: 'working weeks (5 d × 8 h)',
     });
-    expect(durationAxis(4 * DAY, WT)).toMatchObject({
+    expect(durationAxis(10_680, WT, ko).title).toBe('근무 주 (5일 × 8시간)');
+    expect(durationAxis(4 * DAY, WT, ko).title).toBe('근무일 (8시간)');
+    expect(durationAxis(4 * DAY, WT, en)).toMatchObject({
       unit: 'd',
       size: 480,
       title: 'working days (8 h)',
     });
-    expect(durationAxis(720, WT)).toMatchObject({ unit: 'h', size: 60 });
-    expect(durationAxis(90, WT)).toMatchObject({ unit: 'm', size: 1 });
-    expect(durationAxis(0, WT)).toMatchObject({ unit: 'm' });
-    expect(durationAxis(720, { hoursPerDay: 6, daysPerWeek: 4 })).toMatchObject({
+    expect(durationAxis(720, WT, en)).toMatchObject({ unit: 'h', size: 60 });
+    expect(durationAxis(90, WT, en)).toMatchObject({ unit: 'm', size: 1 });
+    expect(durationAxis(0, WT, en)).toMatchObject({ unit: 'm' });
+    expect(durationAxis(720, { hoursPerDay: 6, daysPerWeek: 4 }, en)).toMatchObject({
       unit: 'd',
       size: 360,
     });
@@ -131,12 +137,13 @@ describe('axes, values and bands', () => {
 
   it('formats values in the map’s working time', () => {
     if (!lead || !deploys) throw new Error('metrics missing');
-    expect(formatTrendValue(lead, 10_680, WT)).toBe('4w 2d');
-    expect(formatTrendValue(lead, null, WT)).toBe('—');
-    expect(formatTrendValue({ unit: 'ratio' }, 935 / 10_680, WT)).toBe('8.8%');
-    expect(formatTrendValue(deploys, 0.5, WT)).toBe('0.5 per week');
-    expect(formatTrendValue(deploys, 12 / 52, WT)).toBe('0.23 per week');
-    expect(formatTrendValue(deploys, 10, WT)).toBe('10 per week');
+    expect(formatTrendValue(en, lead, 10_680, WT)).toBe('4w 2d 2h');
+    expect(formatTrendValue(en, lead, null, WT)).toBe('—');
+    expect(formatTrendValue(en, { unit: 'ratio' }, 935 / 10_680, WT)).toBe('8.8%');
+    expect(formatTrendValue(en, deploys, 0.5, WT)).toBe('0.5 per week');
+    expect(formatTrendValue(en, deploys, 12 / 52, WT)).toBe('0.23 per week');
+    expect(formatTrendValue(en, deploys, 10, WT)).toBe('10 per week');
+    expect(formatTrendValue(ko, deploys, 0.5, WT)).toBe('주당 0.5회');
   });
 
   it('quotes the change from the first valued point to the last', () => {

@@ -15,15 +15,19 @@ import {
   unitMinutes,
   type WorkingTime,
 } from '@flowmap/shared';
+import { formatNumber } from '@flowmap/shared/i18n';
+import type { TFunction } from 'i18next';
 import type { SnapshotSummary } from '../../api/http.ts';
 import { formatPercent } from '../metrics/format.ts';
 
 export type TrendKey = 'totalLeadTimeMinutes' | 'flowEfficiency' | 'rolledPctCA' | DoraKey;
 export type TrendUnit = 'duration' | 'ratio' | 'perWeek';
 
+type SnapshotsT = TFunction<'snapshots'>;
+
+/** A metric the trend follows; its name is the catalog's (trendLabel). */
 export interface TrendMetric {
   key: TrendKey;
-  label: string;
   unit: TrendUnit;
   better: 'lower' | 'higher';
   group: 'flow' | 'dora';
@@ -32,48 +36,47 @@ export interface TrendMetric {
 export const TREND_METRICS: readonly TrendMetric[] = [
   {
     key: 'totalLeadTimeMinutes',
-    label: 'Total lead time',
     unit: 'duration',
     better: 'lower',
     group: 'flow',
   },
   {
     key: 'flowEfficiency',
-    label: 'Flow efficiency',
     unit: 'ratio',
     better: 'higher',
     group: 'flow',
   },
-  { key: 'rolledPctCA', label: 'Rolled %C/A', unit: 'ratio', better: 'higher', group: 'flow' },
+  { key: 'rolledPctCA', unit: 'ratio', better: 'higher', group: 'flow' },
   {
     key: 'deploymentFrequency',
-    label: 'Deployment frequency',
     unit: 'perWeek',
     better: 'higher',
     group: 'dora',
   },
   {
     key: 'leadTimeForChanges',
-    label: 'Lead time for changes',
     unit: 'duration',
     better: 'lower',
     group: 'dora',
   },
   {
     key: 'changeFailureRate',
-    label: 'Change failure rate',
     unit: 'ratio',
     better: 'lower',
     group: 'dora',
   },
   {
     key: 'timeToRestore',
-    label: 'Time to restore service',
     unit: 'duration',
     better: 'lower',
     group: 'dora',
   },
 ];
+
+/** A trend metric's name: "Total lead time", "총 리드 타임". */
+export function trendLabel(t: SnapshotsT, key: TrendKey): string {
+  return t(`trend.metrics.${key}`);
+}
 
 export const NOW_ID = 'now';
 
@@ -147,6 +150,8 @@ export function buildTrend(
   snapshots: readonly SnapshotSummary[],
   now: MapHeadline | null,
   stateId: string,
+  /** What the live map's point is called. */
+  nowLabel = 'Now',
 ): TrendPoint[] {
   const point = (
     id: string,
@@ -167,7 +172,7 @@ export function buildTrend(
   const points = [...snapshots]
     .sort((a, b) => a.createdAt - b.createdAt)
     .map((s) => point(s.id, s.name, s.createdAt, s.headline));
-  if (now) points.push(point(NOW_ID, 'Now', null, now));
+  if (now) points.push(point(NOW_ID, nowLabel, null, now));
   return points;
 }
 
@@ -180,23 +185,19 @@ export interface DurationAxis {
   title: string;
 }
 
-const UNIT_WORDS: Record<Unit, string> = {
-  w: 'working weeks',
-  d: 'working days',
-  h: 'hours',
-  m: 'minutes',
-};
-
-export function durationAxis(maxMinutes: number, wt: WorkingTime): DurationAxis {
+export function durationAxis(maxMinutes: number, wt: WorkingTime, t: SnapshotsT): DurationAxis {
   const units: Unit[] = ['w', 'd', 'h', 'm'];
   const unit = units.find((u) => maxMinutes / unitMinutes(u, wt) >= 2) ?? 'm';
-  const detail =
-    unit === 'w'
-      ? ` (${wt.daysPerWeek} d × ${wt.hoursPerDay} h)`
-      : unit === 'd'
-        ? ` (${wt.hoursPerDay} h)`
-        : '';
-  return { unit, size: unitMinutes(unit, wt), title: `${UNIT_WORDS[unit]}${detail}` };
+  const title = t(`axis.${unit}`, {
+    days: formatNumber(wt.daysPerWeek),
+    hours: formatNumber(wt.hoursPerDay),
+  });
+  return { unit, size: unitMinutes(unit, wt), title };
+}
+
+/** A tick of a duration axis: "2.5w", "2.5주". */
+export function axisTick(t: SnapshotsT, value: number, unit: Unit): string {
+  return t(`axis.tick.${unit}`, { value: formatNumber(value) });
 }
 
 function round(value: number, decimals: number): number {
@@ -204,20 +205,21 @@ function round(value: number, decimals: number): number {
   return Math.round(value * f) / f;
 }
 
-export function formatPerWeek(perWeek: number): string {
-  return `${round(perWeek, perWeek < 1 ? 2 : 1)} per week`;
+export function formatPerWeek(t: SnapshotsT, perWeek: number): string {
+  return t('trend.perWeek', { value: formatNumber(round(perWeek, perWeek < 1 ? 2 : 1)) });
 }
 
-/** A value as the table and the tooltips show it: "4w 2d", "8.8%", "0.5 per week", or "—". */
+/** A value as the table and the tooltips show it: "4w 2d 3h", "8.8%", "0.5 per week", or "—". */
 export function formatTrendValue(
+  t: SnapshotsT,
   metric: Pick<TrendMetric, 'unit'>,
   value: number | null,
   wt: WorkingTime,
 ): string {
   if (value === null) return '—';
-  if (metric.unit === 'duration') return formatDuration(value, wt, { maxParts: 2 });
+  if (metric.unit === 'duration') return formatDuration(value, wt);
   if (metric.unit === 'ratio') return formatPercent(value);
-  return formatPerWeek(value);
+  return formatPerWeek(t, value);
 }
 
 export interface TrendChange {

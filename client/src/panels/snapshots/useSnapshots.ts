@@ -2,18 +2,19 @@
 // this browser's own actions) and each snapshot's full map, fetched once — a snapshot never
 // changes, so a copy fetched is good for the life of the page.
 import type { FlowMap } from '@flowmap/shared';
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, api, type SnapshotSummary } from '../../api/http.ts';
 
-export function errorText(error: unknown): string {
+/** Why a request failed, for the person: the server's own reasons when it gave some. */
+export function errorText(t: TFunction<'snapshots'>, error: unknown): string {
   if (error instanceof ApiError) {
     if (error.messages.length > 0) return error.messages.join('; ');
-    if (error.status === 401 || error.status === 403) {
-      return 'This link may not do that. Ask the facilitator.';
-    }
-    return `The server refused: ${error.message}.`;
+    if (error.status === 401 || error.status === 403) return t('errors.forbidden');
+    return t('errors.refused', { message: error.message });
   }
-  return 'Flowmap could not reach the server. Check your connection and try again.';
+  return t('errors.offline');
 }
 
 export interface SnapshotList {
@@ -27,15 +28,16 @@ export interface SnapshotList {
 export function useSnapshotList(mapId: string, token: string): SnapshotList {
   const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation('snapshots');
 
   const reload = useCallback(async () => {
     try {
       setSnapshots(await api.listSnapshots(mapId, token));
       setError(null);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(t, e));
     }
-  }, [mapId, token]);
+  }, [mapId, token, t]);
 
   useEffect(() => {
     void reload();
@@ -81,6 +83,7 @@ export function useSnapshotMap(
   snapshotId: string | null,
 ): Loaded<FlowMap> | null {
   const [loaded, setLoaded] = useState<{ id: string; result: Loaded<FlowMap> } | null>(null);
+  const { t } = useTranslation('snapshots');
   useEffect(() => {
     if (snapshotId === null) return;
     let cancelled = false;
@@ -91,14 +94,14 @@ export function useSnapshotMap(
       },
       (error: unknown) => {
         if (!cancelled) {
-          setLoaded({ id: snapshotId, result: { status: 'error', message: errorText(error) } });
+          setLoaded({ id: snapshotId, result: { status: 'error', message: errorText(t, error) } });
         }
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [mapId, token, snapshotId]);
+  }, [mapId, token, snapshotId, t]);
   if (snapshotId === null) return null;
   return loaded?.id === snapshotId ? loaded.result : { status: 'loading' };
 }

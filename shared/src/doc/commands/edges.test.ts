@@ -8,7 +8,7 @@ import {
   readClean,
   recordTransactions,
 } from '../test-helpers.ts';
-import { connect, removeEdges, setEdgeKind } from './edges.ts';
+import { connect, removeEdges, setEdgeKind, updateEdge } from './edges.ts';
 import { addNode } from './nodes.ts';
 
 function threeStages() {
@@ -92,6 +92,44 @@ describe('setEdgeKind', () => {
     ]);
     expect(paths(expectRefused(doc, () => setEdgeKind(doc, 'nope', 'f', 'flow')))).toEqual([
       'stateId',
+    ]);
+  });
+});
+
+describe('updateEdge', () => {
+  it("sets a rework arrow's rate and a flow arrow's share, clears them, and drops them with the kind", () => {
+    const { doc, stateId } = threeStages();
+    connect(doc, stateId, { source: 'a', target: 'b', id: 'f' });
+    connect(doc, stateId, { source: 'c', target: 'a', kind: 'rework', id: 'r' });
+    updateEdge(doc, stateId, 'r', { rate: 0.2 });
+    updateEdge(doc, stateId, 'f', { share: 0.8 });
+    expect(readClean(doc).states[stateId]?.edges).toMatchObject({
+      f: { kind: 'flow', share: 0.8 },
+      r: { kind: 'rework', rate: 0.2 },
+    });
+    updateEdge(doc, stateId, 'r', { rate: undefined });
+    expect(readClean(doc).states[stateId]?.edges.r).toEqual({
+      id: 'r',
+      source: 'c',
+      target: 'a',
+      kind: 'rework',
+    });
+    setEdgeKind(doc, stateId, 'f', 'rework');
+    expect(readClean(doc).states[stateId]?.edges.f).not.toHaveProperty('share');
+  });
+
+  it('refuses a rate of 1, a rate on a flow arrow and a share on a rework arrow', () => {
+    const { doc, stateId } = threeStages();
+    connect(doc, stateId, { source: 'a', target: 'b', id: 'f' });
+    connect(doc, stateId, { source: 'c', target: 'a', kind: 'rework', id: 'r' });
+    expect(paths(expectRefused(doc, () => updateEdge(doc, stateId, 'r', { rate: 1 })))).toEqual([
+      'rate',
+    ]);
+    expect(paths(expectRefused(doc, () => updateEdge(doc, stateId, 'f', { rate: 0.1 })))).toEqual([
+      'rate',
+    ]);
+    expect(paths(expectRefused(doc, () => updateEdge(doc, stateId, 'r', { share: 0.5 })))).toEqual([
+      'share',
     ]);
   });
 });

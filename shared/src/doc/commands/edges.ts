@@ -1,7 +1,7 @@
 // Commands on the edges of one state: flow edges carry work downstream and form the paths the
 // metrics follow; rework edges send work back and are drawn but not part of paths.
 import type * as Y from 'yjs';
-import { LIMITS } from '../../model/schema.ts';
+import { LIMITS, validateEdgePatch } from '../../model/schema.ts';
 import type { EdgeKind, MapEdge, Problem } from '../../model/types.ts';
 import { EDGE_KINDS } from '../../model/types.ts';
 import {
@@ -124,7 +124,50 @@ export function setEdgeKind(
   }
   assertNoProblems(problems);
   doc.transact(() => {
-    writeFields(edge as YEntity, { kind });
+    // A share belongs to a flow arrow, a rate to a rework arrow: the other one goes with the kind.
+    writeFields(
+      edge as YEntity,
+      kind === 'flow' ? { kind, rate: undefined } : { kind, share: undefined },
+    );
+  }, origin);
+}
+
+/** What an arrow carries beyond its ends and kind (schema v2); `undefined` clears a value. */
+export type EdgePatch = { rate?: number | undefined; share?: number | undefined };
+
+/**
+ * Sets a rework arrow's rate or a flow arrow's share. A rate on a flow arrow or a share on a
+ * rework arrow means nothing to the metrics, so it is refused here rather than stored unused.
+ */
+export function updateEdge(
+  doc: Y.Doc,
+  stateId: string,
+  edgeId: string,
+  patch: EdgePatch,
+  origin: Origin = ORIGINS.local,
+): void {
+  const problems: Problem[] = [];
+  const handle = findState(doc, stateId, problems);
+  const edge = handle && typeof edgeId === 'string' ? asYMap(handle.edges.get(edgeId)) : undefined;
+  if (handle && !edge) {
+    problems.push({
+      path: 'edgeId',
+      message: `there is no edge “${String(edgeId)}” in this state`,
+    });
+  }
+  problems.push(...validateEdgePatch(patch));
+  if (edge) {
+    const kind = field<MapEdge>(edge, 'kind');
+    if (patch.rate !== undefined && kind !== 'rework') {
+      problems.push({ path: 'rate', message: 'only a rework arrow has a rate' });
+    }
+    if (patch.share !== undefined && kind !== 'flow') {
+      problems.push({ path: 'share', message: 'only a flow arrow has a share' });
+    }
+  }
+  assertNoProblems(problems);
+  doc.transact(() => {
+    writeFields(edge as YEntity, patch);
   }, origin);
 }
 

@@ -17,7 +17,7 @@ describe('updateMeta', () => {
   });
 
   it.each([
-    ['the schema version', { schemaVersion: 1 } as never, 'schemaVersion'],
+    ['the schema version', { schemaVersion: 2 } as never, 'schemaVersion'],
     ['25 hours a day', { hoursPerDay: 25 }, 'hoursPerDay'],
     ['0 days a week', { daysPerWeek: 0 }, 'daysPerWeek'],
     ['a threshold of 150 %', { lowPctCAThreshold: 150 }, 'lowPctCAThreshold'],

@@ -13,6 +13,7 @@ import {
   useStore,
 } from '@xyflow/react';
 import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { setEditor, useEditor } from '../store/editorStore.ts';
 import { useActiveState, useCanEdit, useStateMetrics, useWorkingTime } from '../store/selectors.ts';
 import { useSession } from '../sync/SessionContext.tsx';
@@ -92,6 +93,7 @@ function followFocus(event: FocusEvent): void {
 }
 
 function FlowCanvas() {
+  const { t } = useTranslation('canvas');
   const session = useSession();
   const flow = useReactFlow<VsmNode, VsmEdge>();
   const container = useRef<HTMLDivElement>(null);
@@ -277,7 +279,7 @@ function FlowCanvas() {
           fitView
           fitViewOptions={FIT_VIEW_OPTIONS}
           colorMode="light"
-          aria-label="Value stream map"
+          aria-label={t('map.label')}
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#c3c9d4" />
           <Toolbar session={session} />
@@ -286,7 +288,7 @@ function FlowCanvas() {
             <MiniMap
               pannable
               zoomable
-              ariaLabel="Overview of the map"
+              ariaLabel={t('map.minimap')}
               nodeColor={minimapNodeColour}
               nodeStrokeColor={minimapStrokeColour}
               nodeStrokeWidth={3}

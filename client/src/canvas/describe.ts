@@ -1,33 +1,40 @@
-// What a screen reader announces for a node on the canvas.
+// What a screen reader announces for a node on the canvas, in the display language (elements.ts
+// derives it outside React, so it reads shared's display translator, which follows the UI language).
 import type { NodeType } from '@flowmap/shared';
+import { displayT } from '@flowmap/shared/i18n';
 import type { VsmNodeData } from './types.ts';
-
-const KIND_WORDS: Record<NodeType, string> = {
-  stage: 'Stage',
-  start: 'Start',
-  end: 'End',
-  kaizen: 'Kaizen burst',
-  note: 'Note',
-  queue: 'Queue',
-};
 
 /** What a screen reader announces for a node: its kind, name and, for stages, the numbers. */
 export function describeNode(type: NodeType, data: VsmNodeData): string {
-  const parts = [`${KIND_WORDS[type]}: ${data.name || 'unnamed'}`];
-  if (data.team) parts.push(`team ${data.team}`);
+  const t = displayT('canvas');
+  const notEntered = t('describe.notEntered');
+  const parts: string[] = [
+    t('describe.kindName', {
+      kind: t(`describe.kinds.${type}`),
+      name: data.name || t('describe.unnamed'),
+    }),
+  ];
+  if (data.team) parts.push(t('describe.team', { team: data.team }));
   if (type === 'stage') {
-    parts.push(`lead time ${data.lt ?? 'not entered'}`, `process time ${data.pt ?? 'not entered'}`);
-    parts.push(`complete and accurate ${data.ca ?? 'not entered'}`);
-    if (data.rank !== null) parts.push(`bottleneck number ${data.rank}: ${data.rankReason ?? ''}`);
-    if (data.quality) parts.push(`quality bottleneck: ${data.quality}`);
-    if (data.range) parts.push(`lead time range ${data.range}`);
-    if (data.measured) parts.push('times measured');
-    if (data.outside) parts.push('done by another organisation');
-    if (!data.counted) parts.push('not connected, not counted');
+    parts.push(
+      t('describe.leadTime', { value: data.lt ?? notEntered }),
+      t('describe.processTime', { value: data.pt ?? notEntered }),
+    );
+    parts.push(t('describe.ca', { value: data.ca ?? notEntered }));
+    if (data.rank !== null) {
+      parts.push(t('describe.bottleneck', { rank: data.rank, reason: data.rankReason ?? '' }));
+    }
+    if (data.quality) parts.push(t('describe.quality', { reason: data.quality }));
+    if (data.range) parts.push(t('describe.range', { range: data.range }));
+    if (data.measured) parts.push(t('describe.measured'));
+    if (data.outside) parts.push(t('describe.outside'));
+    if (!data.counted) parts.push(t('describe.notCounted'));
   }
   if (type === 'kaizen') {
-    if (data.owner) parts.push(`owner ${data.owner}`);
-    if (data.status) parts.push(`status ${data.status}`);
+    if (data.owner) parts.push(t('describe.owner', { owner: data.owner }));
+    if (data.status) {
+      parts.push(t('describe.status', { status: t(`node.kaizenStatuses.${data.status}`) }));
+    }
   }
-  return parts.join(', ');
+  return parts.join(t('describe.separator'));
 }

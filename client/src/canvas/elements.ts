@@ -20,6 +20,7 @@ import {
   type StateMetrics,
   type WorkingTime,
 } from '@flowmap/shared';
+import { displayLocale, type Locale } from '@flowmap/shared/i18n';
 import { MarkerType } from '@xyflow/react';
 import { describeNode } from './describe.ts';
 import { heatLevel } from './heat.ts';
@@ -58,10 +59,18 @@ export interface DeriveCache {
   /** The arrays last returned, handed back when every element in them was reused. */
   nodeList: VsmNode[];
   edgeList: VsmEdge[];
+  /** The display language the cached nodes' announcements (`ariaLabel`) are worded in. */
+  locale: Locale;
 }
 
 export function createDeriveCache(): DeriveCache {
-  return { nodes: new Map(), edges: new Map(), nodeList: [], edgeList: [] };
+  return {
+    nodes: new Map(),
+    edges: new Map(),
+    nodeList: [],
+    edgeList: [],
+    locale: displayLocale(),
+  };
 }
 
 /**
@@ -247,6 +256,9 @@ export function toFlowElements(
   const onPath = new Set(metrics?.criticalPath);
   const pathPairs = criticalPairs(metrics?.criticalPath ?? []);
 
+  // After a language switch every node is announced anew.
+  const sameLocale = cache.locale === displayLocale();
+  cache.locale = displayLocale();
   const nodes: VsmNode[] = [];
   const nextNodes = new Map<string, VsmNode>();
   for (const [id, node] of Object.entries(state.nodes)) {
@@ -269,7 +281,7 @@ export function toFlowElements(
           }),
     };
     const previous = cache.nodes.get(id);
-    const reuse = previous !== undefined && sameNode(previous, fresh);
+    const reuse = previous !== undefined && sameLocale && sameNode(previous, fresh);
     const kept = reuse ? previous : { ...fresh, ariaLabel: describeNode(node.type, fresh.data) };
     nextNodes.set(id, kept);
     nodes.push(kept);

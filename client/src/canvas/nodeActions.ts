@@ -3,6 +3,7 @@
 // the chain whole).
 import type { MapState, NodeType } from '@flowmap/shared';
 import { addKaizen, addNode, connect, moveNodes, ORIGINS, updateNode } from '@flowmap/shared/doc';
+import { displayT } from '@flowmap/shared/i18n';
 import type * as Y from 'yjs';
 import { useEditor } from '../store/editorStore.ts';
 import { runCommand } from '../sync/runCommand.ts';
@@ -14,14 +15,13 @@ import { type Placement, placeNewNode } from './placement.ts';
 import type { Size, XY } from './types.ts';
 import type { createViewActions } from './viewActions.ts';
 
-const DEFAULT_NAMES: Record<NodeType, string> = {
-  stage: 'New stage',
-  start: 'Trigger',
-  end: 'Customer',
-  kaizen: 'Improvement idea',
-  note: 'Note',
-  queue: 'Queue',
-};
+/**
+ * The name a node gets when added: in the UI language at that moment ("New stage", "새 단계"). It
+ * is written into the shared document, so collaborators see it as typed, like any other name.
+ */
+export function defaultNodeName(type: NodeType): string {
+  return displayT('canvas')(`newNode.${type}`);
+}
 
 /** The one selected node, when it is a process stage (what a new kaizen burst improves). */
 function selectedStage(state: MapState): string | null {
@@ -66,11 +66,12 @@ export function createNodeActions({ doc, steps, view, sizeOf }: NodeDeps) {
       const stageId = !at && type === 'kaizen' ? selectedStage(state) : null;
       const id = steps.edit((stateId) => {
         if (type === 'kaizen') {
-          return addKaizen(doc, stateId, { x, y, name: DEFAULT_NAMES.kaizen, stageId }).kaizenId;
+          return addKaizen(doc, stateId, { x, y, name: defaultNodeName('kaizen'), stageId })
+            .kaizenId;
         }
         let added = '';
         doc.transact(() => {
-          added = addNode(doc, stateId, { type, x, y, name: DEFAULT_NAMES[type] });
+          added = addNode(doc, stateId, { type, x, y, name: defaultNodeName(type) });
           if (linkFrom) connect(doc, stateId, { source: linkFrom, target: added });
           if (linkTo) connect(doc, stateId, { source: added, target: linkTo });
         }, ORIGINS.local);

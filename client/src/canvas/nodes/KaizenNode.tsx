@@ -1,19 +1,12 @@
 // A kaizen burst: an improvement idea drawn as the classic VSM starburst, with its text inside,
 // and who owns it and how far along it is on a small tag at its foot (the action plan at a glance).
-import type { KaizenStatus } from '@flowmap/shared';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { HANDLES, type VsmNode } from '../types.ts';
 import { NodeName } from './NodeName.tsx';
 import { PeerTags } from './PeerTags.tsx';
 import './kaizen.css';
-
-const STATUS_WORDS: Record<KaizenStatus, string> = {
-  idea: 'idea',
-  planned: 'planned',
-  doing: 'doing',
-  done: 'done',
-};
 
 /** Points of a 14-spike burst in a 100×100 box, irregular like a hand-drawn one. */
 const BURST = (() => {
@@ -30,6 +23,7 @@ const BURST = (() => {
 })();
 
 export const KaizenNode = memo(function KaizenNode({ id, data, selected }: NodeProps<VsmNode>) {
+  const { t } = useTranslation('canvas');
   return (
     <div className={`vsm-kaizen${selected ? ' is-selected' : ''}`}>
       <svg
@@ -41,20 +35,20 @@ export const KaizenNode = memo(function KaizenNode({ id, data, selected }: NodeP
         <polygon points={BURST} />
       </svg>
       <div className="vsm-kaizen-text">
-        <div className="vsm-kaizen-kind">Kaizen</div>
+        <div className="vsm-kaizen-kind">{t('node.kaizen')}</div>
         <NodeName
           id={id}
           name={data.name}
-          placeholder="Improvement idea"
+          placeholder={t('node.improvementIdea')}
           className="vsm-kaizen-name"
-          label="Improvement idea"
+          label={t('node.improvementIdea')}
         />
       </div>
       {(data.owner || data.status) && (
         <div className="vsm-kaizen-meta">
           {data.status && (
             <span className={`vsm-kaizen-status status-${data.status}`}>
-              {STATUS_WORDS[data.status]}
+              {t(`node.kaizenStatuses.${data.status}`)}
             </span>
           )}
           {data.owner && <span className="vsm-kaizen-owner">{data.owner}</span>}
@@ -66,7 +60,7 @@ export const KaizenNode = memo(function KaizenNode({ id, data, selected }: NodeP
         position={Position.Bottom}
         className={data.editable ? 'vsm-handle vsm-handle-link' : 'vsm-handle is-hidden'}
         isConnectable={data.editable}
-        title={data.editable ? 'Drag to the stage this idea improves' : undefined}
+        title={data.editable ? t('node.kaizenLinkTip') : undefined}
       />
       <PeerTags peers={data.peers} />
     </div>

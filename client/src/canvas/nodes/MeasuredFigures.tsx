@@ -12,23 +12,13 @@ import {
 } from '@flowmap/shared';
 import { switchToEstimate, switchToMeasured } from '@flowmap/shared/doc';
 import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore.ts';
 import { useCanEdit, useWorkingTime } from '../../store/selectors.ts';
 import { runCommand } from '../../sync/runCommand.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import { durationChange, estimateOf, period, type Tone, tone } from './measuredFigures.ts';
 import './measured.css';
-
-const WORDS = {
-  title: 'Measured',
-  estimated: 'estimated',
-  items: (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`,
-  ltTip: (p50: string, p85: string, mean: string) =>
-    `Measured lead time: mean ${mean}, p50 ${p50}, p85 ${p85} (working time)`,
-  switchToMeasured: 'Use measured',
-  switchToEstimate: 'Use estimate',
-  inUse: 'in use',
-};
 
 function Row(props: {
   label: string;
@@ -38,6 +28,7 @@ function Row(props: {
   change: string;
   tone: Tone;
 }) {
+  const { t } = useTranslation('canvas');
   return (
     <div className="vsm-measured-row">
       <span className="vsm-measured-label">{props.label}</span>
@@ -46,7 +37,7 @@ function Row(props: {
         <>
           <span className={`vsm-measured-diff is-${props.tone}`}>{props.change}</span>
           <span className="vsm-measured-est">
-            {WORDS.estimated} {props.estimate}
+            {t('measured.estimated')} {props.estimate}
           </span>
         </>
       )}
@@ -55,6 +46,7 @@ function Row(props: {
 }
 
 function Figures({ id, node, wt }: { id: string; node: MapNode; wt: WorkingTime }) {
+  const { t } = useTranslation('canvas');
   const session = useSession();
   const canEdit = useCanEdit();
   const stateId = useEditor((s) => s.activeStateId);
@@ -77,14 +69,14 @@ function Figures({ id, node, wt }: { id: string; node: MapNode; wt: WorkingTime 
       data-testid="measured-figures"
     >
       <div className="vsm-measured-head">
-        <span>{WORDS.title}</span>
-        <span className="vsm-measured-meta">{WORDS.items(m.items)}</span>
+        <span>{t('measured.title')}</span>
+        <span className="vsm-measured-meta">{t('measured.items', { count: m.items })}</span>
       </div>
       <div className="vsm-measured-period">{period(m.from, m.to)}</div>
       <Row
         label="LT"
         measured={d(lt.mean)}
-        title={WORDS.ltTip(d(lt.p50), d(lt.p85), d(lt.mean))}
+        title={t('measured.ltTip', { p50: d(lt.p50), p85: d(lt.p85), mean: d(lt.mean) })}
         estimate={est.elapsedMinutes === undefined ? null : d(est.elapsedMinutes)}
         change={durationChange(ltChange, wt)}
         tone={tone(ltChange, true)}
@@ -108,7 +100,7 @@ function Figures({ id, node, wt }: { id: string; node: MapNode; wt: WorkingTime 
             )
           }
         >
-          {usingMeasured ? WORDS.switchToEstimate : WORDS.switchToMeasured}
+          {usingMeasured ? t('measured.switchToEstimate') : t('measured.switchToMeasured')}
         </button>
       )}
       {error && <span className="vsm-measured-error">{error}</span>}

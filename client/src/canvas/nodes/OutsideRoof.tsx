@@ -2,6 +2,7 @@
 // does: the same three teeth the exported diagram draws (shared/src/render/shapes.ts, roofPoints),
 // so the canvas and the PNG/PDF say "outside" the same way.
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** The renderer's ROOF_H; the box is 214 wide here: the stage's 210 plus its 2px borders. */
 const ROOF_H = 18;
@@ -26,15 +27,16 @@ const ROOF = (() => {
 })();
 
 export const OutsideRoof = memo(function OutsideRoof() {
+  const { t } = useTranslation('canvas');
   return (
     <svg
       className="vsm-outside-roof"
       viewBox={`0 0 ${WIDTH} ${BASE + 1}`}
       preserveAspectRatio="none"
       role="img"
-      aria-label="Done by another organisation"
+      aria-label={t('node.outside')}
     >
-      <title>Done by another organisation (outside source)</title>
+      <title>{t('node.outsideTitle')}</title>
       <polygon points={ROOF} />
     </svg>
   );

@@ -3,6 +3,7 @@
 // (edges are drawn between them) but are invisible and inert.
 import { Handle, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { HANDLES } from '../types.ts';
 import { HANDLE_Y } from './sizes.ts';
 
@@ -16,6 +17,7 @@ export const PipelineHandles = memo(function PipelineHandles({
   editable: boolean;
   rework: boolean;
 }) {
+  const { t } = useTranslation('canvas');
   const cls = editable ? 'vsm-handle' : 'vsm-handle is-hidden';
   return (
     <>
@@ -26,7 +28,7 @@ export const PipelineHandles = memo(function PipelineHandles({
         style={SIDE}
         className={cls}
         isConnectable={editable}
-        title={editable ? 'Drop a flow arrow here' : undefined}
+        title={editable ? t('handles.in') : undefined}
       />
       <Handle
         type="source"
@@ -35,7 +37,7 @@ export const PipelineHandles = memo(function PipelineHandles({
         style={SIDE}
         className={cls}
         isConnectable={editable}
-        title={editable ? 'Drag to the next step to draw the flow' : undefined}
+        title={editable ? t('handles.out') : undefined}
       />
       {rework && (
         <Handle
@@ -44,7 +46,7 @@ export const PipelineHandles = memo(function PipelineHandles({
           position={Position.Top}
           className={editable ? 'vsm-handle vsm-handle-link' : 'vsm-handle is-hidden'}
           isConnectable={editable}
-          title={editable ? 'A kaizen burst links here' : undefined}
+          title={editable ? t('handles.linkIn') : undefined}
         />
       )}
       {rework && (
@@ -56,7 +58,7 @@ export const PipelineHandles = memo(function PipelineHandles({
             style={REWORK_OUT}
             className={`${cls} vsm-handle-rework`}
             isConnectable={editable}
-            title={editable ? 'Drag to an earlier step to draw rework' : undefined}
+            title={editable ? t('handles.reworkOut') : undefined}
           />
           <Handle
             type="target"
@@ -65,7 +67,7 @@ export const PipelineHandles = memo(function PipelineHandles({
             style={REWORK_IN}
             className={`${cls} vsm-handle-rework`}
             isConnectable={editable}
-            title={editable ? 'Rework comes back here' : undefined}
+            title={editable ? t('handles.reworkIn') : undefined}
           />
         </>
       )}

@@ -59,7 +59,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
           <dd className={data.ca ? undefined : 'is-missing'}>{data.ca ?? '—'}</dd>
         </div>
         <div>
-          <dt>Eff</dt>
+          <dt>{t('node.efficiency')}</dt>
           <dd className={data.eff ? undefined : 'is-missing'}>{data.eff ?? '—'}</dd>
         </div>
       </dl>

@@ -1,13 +1,16 @@
 // With nothing selected the inspector edits the map itself: title, description, the working
-// time every duration is read in, and the thresholds the bottleneck analysis uses.
+// time every duration is read in, the thresholds the bottleneck analysis uses, and the language
+// its exports are written in.
 import type { MapMeta } from '@flowmap/shared';
 import { updateMeta } from '@flowmap/shared/doc';
+import { LOCALE_NAMES, LOCALES, type Locale } from '@flowmap/shared/i18n';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore.ts';
 import { runCommand } from '../../sync/runCommand.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import { CommitField, type CommitOutcome } from './CommitField.tsx';
-import { type MetaField, metaFieldPatch, showMetaField } from './settingsFields.ts';
+import { exportLocaleOf, type MetaField, metaFieldPatch, showMetaField } from './settingsFields.ts';
 
 export function MapSettings({ meta, canEdit }: { meta: MapMeta; canEdit: boolean }) {
   const { t } = useTranslation('inspector');
@@ -75,6 +78,7 @@ export function MapSettings({ meta, canEdit }: { meta: MapMeta; canEdit: boolean
           {...field('unitOfWork')}
         />
       </div>
+      <ExportLanguage meta={meta} canEdit={canEdit} />
       <p className="inspector-footnote">
         {t('settings.footnote', {
           hours: showMetaField('hoursPerDay', meta),
@@ -82,5 +86,51 @@ export function MapSettings({ meta, canEdit }: { meta: MapMeta; canEdit: boolean
         })}
       </p>
     </section>
+  );
+}
+
+/**
+ * The language of the map's SVG/PNG/PDF exports (`meta.locale`), for everyone who exports it —
+ * not the UI language, which each person picks for themselves. Languages are named in their own
+ * script ("한국어" in an English UI).
+ */
+function ExportLanguage({ meta, canEdit }: { meta: MapMeta; canEdit: boolean }) {
+  const { t } = useTranslation('inspector');
+  const session = useSession();
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  const onChange = (locale: Locale) => {
+    if (!canEdit) return;
+    const done = runCommand(() => updateMeta(session.doc, { locale }));
+    setError(done.ok ? null : done.error);
+  };
+  return (
+    <div className="insp-field">
+      <div className="insp-field-label-row">
+        <label htmlFor={id}>{t('settings.exportLanguage')}</label>
+      </div>
+      <select
+        id={id}
+        value={exportLocaleOf(meta)}
+        disabled={!canEdit}
+        aria-invalid={error !== null ? true : undefined}
+        aria-describedby={error !== null ? `${id}-hint ${id}-error` : `${id}-hint`}
+        onChange={(event) => onChange(event.target.value as Locale)}
+      >
+        {LOCALES.map((locale) => (
+          <option key={locale} value={locale} lang={locale}>
+            {LOCALE_NAMES[locale]}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-hint`} className="insp-field-hint">
+        {t('settings.exportLanguageHint')}
+      </p>
+      {error !== null && (
+        <p id={`${id}-error`} className="insp-field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { DEFAULT_META, type MapMeta } from '@flowmap/shared';
 import { describe, expect, it } from 'vitest';
 import {
   doraFieldPatch,
+  exportLocaleOf,
   fractionToPercent,
   metaFieldPatch,
   percentToFraction,
@@ -150,5 +151,14 @@ describe('demand and unit of work (model v2)', () => {
       ok: false,
       error: 'Enter hours from 1 to 24',
     });
+  });
+});
+
+describe('exportLocaleOf', () => {
+  it("is the map's locale, English when unset or unknown", () => {
+    const meta: MapMeta = { ...DEFAULT_META, title: 'Payments' };
+    expect(exportLocaleOf(meta)).toBe('en');
+    expect(exportLocaleOf({ ...meta, locale: 'ko' })).toBe('ko');
+    expect(exportLocaleOf({ ...meta, locale: 'fr' } as unknown as MapMeta)).toBe('en');
   });
 });

@@ -9,14 +9,20 @@ import {
   type WorkingTime,
 } from '@flowmap/shared';
 import type { DoraPatch, MetaPatch } from '@flowmap/shared/doc';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@flowmap/shared/i18n';
 import { type Read, readDuration, readNumber, showDuration, showNumber } from './fieldInput.ts';
 import { messageFor } from './nodeFields.ts';
 
 /**
- * The settings this panel edits (the exports' language is chosen with the UI's language; the
+ * The settings this panel edits as text (the exports' language is a choice: `exportLocaleOf`; the
  * stage mapping and the measured period are written by Import measurements).
  */
 export type MetaField = Exclude<keyof MapMeta, 'schemaVersion' | 'locale' | 'stageMapping'>;
+
+/** The language the map's SVG/PNG/PDF exports are written in: its `locale`, English when unset. */
+export function exportLocaleOf(meta: Readonly<MapMeta>): Locale {
+  return isLocale(meta.locale) ? meta.locale : DEFAULT_LOCALE;
+}
 export type DoraField = Exclude<keyof DoraInputs, 'measured'>;
 
 export type Patched<P> = { ok: true; patch: P } | { ok: false; error: string };

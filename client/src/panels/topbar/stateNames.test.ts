@@ -1,3 +1,4 @@
+import { inLocale } from '@flowmap/shared/i18n';
 import { describe, expect, it } from 'vitest';
 import { nextFutureStateName } from './stateNames.ts';
 
@@ -11,5 +12,14 @@ describe('nextFutureStateName', () => {
     expect(nextFutureStateName(['Future state', 'Future state 2', 'Future state 4'])).toBe(
       'Future state 3',
     );
+  });
+
+  it('names it in the display language (Korean), avoiding the Korean names taken', () => {
+    expect(inLocale('ko', () => nextFutureStateName(['현재 상태']))).toBe('미래 상태');
+    expect(
+      inLocale('ko', () => nextFutureStateName(['현재 상태', '미래 상태', '미래 상태 2'])),
+    ).toBe('미래 상태 3');
+    // An English name taken by a colleague does not clash with the Korean one.
+    expect(inLocale('ko', () => nextFutureStateName(['Future state']))).toBe('미래 상태');
   });
 });

@@ -63,6 +63,9 @@ export const inspector = {
     demandExample: 'items a working day',
     unitOfWork: 'Unit of work',
     unitExample: 'change, story…',
+    exportLanguage: 'Export language',
+    exportLanguageHint:
+      'The language of labels in SVG, PNG and PDF exports. CSV headers stay in English for scripts.',
     footnote:
       'Durations count working time: 1d = {{hours}}h, 1w = {{days}}d. Stages below the %C/A threshold are quality bottlenecks. With a demand, Flowmap shows the takt and how busy each stage with people is.',
   },

@@ -24,6 +24,9 @@ export const topbar = {
     deleteMenu: 'Delete state…',
     needOne: 'A map needs at least one state',
     future: 'Future state',
+    /** A new future state's name, then numbered ones while the name is taken. */
+    futureName: 'Future state',
+    futureNameNumbered: 'Future state {{n}}',
     futureHelp: '(create a future state from the current state)',
     futureTip: 'Copy “{{name}}” into a new future state',
     noCurrent: 'There is no current state to start from',

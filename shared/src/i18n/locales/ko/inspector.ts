@@ -66,6 +66,9 @@ export const inspector: Messages<typeof en> = {
     demandExample: '근무일당 항목 수',
     unitOfWork: '작업 단위',
     unitExample: '변경, 스토리…',
+    exportLanguage: '내보내기 언어',
+    exportLanguageHint:
+      'SVG, PNG, PDF로 내보낼 때 라벨에 쓰는 언어입니다. CSV 헤더는 스크립트에서 쓸 수 있도록 영어로 유지됩니다.',
     footnote:
       '기간은 근무 시간 기준입니다: 1d = {{hours}}h, 1w = {{days}}d. %C/A가 기준 미만인 단계는 품질 병목입니다. 수요를 입력하면 택트 타임과 인원이 있는 단계마다 얼마나 바쁜지 보여 줍니다.',
   },

@@ -27,6 +27,8 @@ export const topbar: Messages<typeof en> = {
     deleteMenu: '상태 삭제…',
     needOne: '맵에는 상태가 하나 이상 있어야 합니다',
     future: '미래 상태',
+    futureName: '미래 상태',
+    futureNameNumbered: '미래 상태 {{n}}',
     futureHelp: '(현재 상태로부터 미래 상태 만들기)',
     futureTip: '“{{name}}”을(를) 새 미래 상태로 복사',
     noCurrent: '시작할 현재 상태가 없습니다',

@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import type { FlowMap } from '@flowmap/shared';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
+// pdf.js, as the server's export tests read PDFs with it.
+import { pdfText } from '../../server/src/export/export.testkit.ts';
 import { ARTIFACTS } from '../fixtures/browser.ts';
 import { useE2E } from '../fixtures/harness.ts';
 import { mapWithFutureState } from '../fixtures/maps.ts';
-import { editUrl } from '../fixtures/server.ts';
+import { editUrl, viewUrl } from '../fixtures/server.ts';
 import { contextInLocale, LanguagePage } from '../pages/language.ts';
 
 const e2e = useE2E();
@@ -174,3 +176,34 @@ it('the snapshots, the Import measurements dialog and the Export menu read in Ko
   expect(await table.innerText()).toMatch(/\d{4}년 \d분기 리뷰[\s\S]*지금과 비교/);
   await page.screenshot({ path: join(ARTIFACTS, 'i18n-ko-snapshots.png') });
 });
+
+it("map settings choose the exports' language: 한국어 makes the PDF Korean, the UI stays English", async () => {
+  const links = await e2e.server.importMap(mapWithFutureState());
+  const context = await contextInLocale(e2e.browser, 'en-US', 'Mina');
+  contexts.push(context);
+  const ui = new LanguagePage(await context.newPage());
+  const { page } = ui;
+  await ui.openEditor(editUrl(e2e.server, links));
+  const select = page.getByRole('combobox', { name: 'Export language' });
+  expect(await select.inputValue()).toBe('en');
+  expect(await select.locator('option').allInnerTexts()).toEqual(['English', '한국어']);
+  await select.selectOption('ko');
+
+  const pdf = async () => {
+    const res = await fetch(
+      `${e2e.server.url}/api/maps/${links.id}/export.pdf?token=${links.viewToken}`,
+    );
+    return (await pdfText(Buffer.from(await res.arrayBuffer()))).join('\n');
+  };
+  await expect.poll(pdf, { timeout: 20_000, interval: 500 }).toContain('상태별 지표');
+  expect(await ui.htmlLang()).toBe('en');
+
+  // Kept after a reload, and shown read-only on a view link.
+  await page.reload();
+  await ui.openEditor(editUrl(e2e.server, links));
+  expect(await page.getByRole('combobox', { name: 'Export language' }).inputValue()).toBe('ko');
+  await ui.openEditor(viewUrl(e2e.server, links));
+  const readOnly = page.getByRole('combobox', { name: 'Export language' });
+  expect(await readOnly.inputValue()).toBe('ko');
+  expect(await readOnly.isDisabled()).toBe(true);
+}, 60_000);

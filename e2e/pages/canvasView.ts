@@ -22,6 +22,29 @@ export class CanvasView {
     });
   }
 
+  /**
+   * The zoom once it has stopped moving (zoom buttons and keys animate for 150 ms): the same
+   * viewport transform for 10 animation frames in a row.
+   */
+  settledZoom(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let last = '';
+          let same = 0;
+          const tick = () => {
+            const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+            const transform = viewport ? getComputedStyle(viewport).transform : '';
+            same = transform === last ? same + 1 : 0;
+            last = transform;
+            if (same >= 10 && viewport) resolve(new DOMMatrixReadOnly(transform).a);
+            else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+  }
+
   /** Each stage name on screen: its text, font size × zoom, and its box. */
   stageNames(): Promise<{ name: string; screenPx: number; box: Box }[]> {
     return this.page.evaluate(() => {

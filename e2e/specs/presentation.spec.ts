@@ -109,7 +109,7 @@ it('zoomed out, stages are drawn simplified with names still readable; the minim
   await expect.poll(() => view.zoom()).toBeLessThan(0.7);
   await page.locator('.fm-canvas.fm-zoom-far').waitFor();
   expect(await view.isVisible('.react-flow__node-stage .vsm-databox')).toBe(false);
-  const zoom = await view.zoom();
+  const zoom = await view.settledZoom();
   for (const n of await view.stageNames()) {
     // 28 px names: at least 14 px on screen down to fit's lowest zoom (0.5).
     expect(n.screenPx).toBeCloseTo(28 * zoom, 1);

@@ -12,7 +12,15 @@ import {
   useReactFlow,
   useStore,
 } from '@xyflow/react';
-import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type MouseEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { setEditor, useEditor } from '../store/editorStore.ts';
 import { useActiveState, useCanEdit, useStateMetrics, useWorkingTime } from '../store/selectors.ts';
@@ -24,7 +32,6 @@ import { Cursors } from './Cursors.tsx';
 import { EmptyHint } from './EmptyHint.tsx';
 import { edgeTypes } from './edges/index.ts';
 import { createDeriveCache, toFlowElements } from './elements.ts';
-import { FIT_VIEW_OPTIONS } from './fitView.ts';
 import { Legend } from './Legend.tsx';
 import { minimapNodeColour, minimapStrokeColour } from './minimap.ts';
 import { Notice } from './Notice.tsx';
@@ -173,15 +180,20 @@ function FlowCanvas() {
     }
   }, [state]);
 
-  // A different state on screen: show all of it, unless the view follows someone.
+  // A map, or a different state, on screen: show all of it, unless the view follows someone.
+  // Fitted before the browser paints it (a layout effect: the overlays fit keeps clear of are
+  // laid out by then), so the map is drawn once, at its fitted viewport, instead of a frame at
+  // another viewport and a second render after it (~170 ms on a 300-stage map's first load).
+  // Until React Flow has set up its zoom (its own first effects), a frame later.
   const stateId = state?.id ?? null;
-  const shownState = useRef(stateId);
-  useEffect(() => {
+  const shownState = useRef<string | null>(null);
+  useLayoutEffect(() => {
     if (shownState.current === stateId) return;
     shownState.current = stateId;
-    // After a frame, so the overlays that fit keeps clear of are laid out.
-    if (useEditor.getState().following === null) requestAnimationFrame(() => actions.fitNow());
-  }, [stateId, actions]);
+    if (stateId === null || useEditor.getState().following !== null) return;
+    if (flow.viewportInitialized) actions.fitNow();
+    else requestAnimationFrame(() => actions.fitNow());
+  }, [stateId, actions, flow]);
 
   // Presentation mode changes the canvas' size and its overlays: frame the map again.
   const presented = useRef(presenting);
@@ -276,8 +288,6 @@ function FlowCanvas() {
           onlyRenderVisibleElements
           minZoom={0.05}
           maxZoom={2.5}
-          fitView
-          fitViewOptions={FIT_VIEW_OPTIONS}
           colorMode="light"
           aria-label={t('map.label')}
         >

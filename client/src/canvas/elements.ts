@@ -189,12 +189,13 @@ function nodeData(
   input: DeriveInput,
   ranks: ReadonlyMap<string, { rank: number; reason: string }>,
   quality: ReadonlyMap<string, string>,
+  capacity: ReadonlyMap<string, string>,
   onPath: ReadonlySet<string>,
 ): VsmNodeData {
   const node = input.state.nodes[id];
   const stage = node?.type === 'stage' ? input.metrics?.stages[id] : undefined;
   const counted = (stage ?? input.metrics?.queues[id])?.counted ?? true;
-  const busy = input.metrics?.capacityBottlenecks.find((c) => c.nodeId === id)?.reason ?? null;
+  const busy = capacity.get(id) ?? null;
   const ranked = ranks.get(id);
   const pctCA = node?.pctCA;
   return {
@@ -253,6 +254,7 @@ export function toFlowElements(
   const { state, metrics } = input;
   const ranks = new Map(metrics?.bottlenecks.map((b) => [b.nodeId, b] as const));
   const quality = new Map(metrics?.qualityBottlenecks.map((q) => [q.nodeId, q.reason] as const));
+  const capacity = new Map(metrics?.capacityBottlenecks.map((c) => [c.nodeId, c.reason] as const));
   const onPath = new Set(metrics?.criticalPath);
   const pathPairs = criticalPairs(metrics?.criticalPath ?? []);
 
@@ -269,7 +271,7 @@ export function toFlowElements(
       id,
       type: node.type,
       position: { x: position.x, y: position.y },
-      data: nodeData(id, input, ranks, quality, onPath),
+      data: nodeData(id, input, ranks, quality, capacity, onPath),
       selected: input.selectedNodes.has(id),
       // Until measured, the usual size: React Flow shows a node only once it knows a size, and a
       // node just added must be visible at once for its name input to take focus.

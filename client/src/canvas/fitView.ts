@@ -34,13 +34,6 @@ export const FIT_MAX_ZOOM = 1.1;
 /** Space kept between the map and the free area's edge. */
 const MARGIN = 24;
 
-/** Used before the overlays can be measured (the first frame): the usual toolbar and minimap. */
-export const FIT_VIEW_OPTIONS = {
-  padding: { top: '96px', bottom: '64px', left: '32px', right: '32px' },
-  maxZoom: FIT_MAX_ZOOM,
-  minZoom: READABLE_ZOOM,
-} as const;
-
 /**
  * The viewport that shows `bounds` (flow coordinates) in a `size` canvas minus `insets`. When the
  * whole map fits only below `minZoom`, it is shown at `minZoom`, its start (left edge) in view and

@@ -3,6 +3,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Access, ApiError, api } from '../api/http.ts';
+import { warmUpWhileLoading } from '../app/warmUp.ts';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { CompareView } from '../panels/compare/CompareView.tsx';
@@ -47,6 +48,7 @@ export function EditorPage({ mapId }: { mapId: string }) {
     let session: MapSession | null = null;
     let cancelled = false;
     setEditor({ ...initialEditorState });
+    const cancelWarmUp = warmUpWhileLoading();
     api
       .access(mapId, token)
       .then(({ access }: { access: Access }) => {
@@ -66,6 +68,7 @@ export function EditorPage({ mapId }: { mapId: string }) {
       });
     return () => {
       cancelled = true;
+      cancelWarmUp();
       session?.destroy();
     };
   }, [mapId, token]);

@@ -7,10 +7,16 @@ import { displayName } from '@flowmap/shared';
 import { pickLocale } from '@flowmap/shared/i18n';
 import { useTranslation } from 'react-i18next';
 import { setEditor, useEditor } from '../store/editorStore.ts';
-import { useActiveMetrics, useActiveState, useMeta, useWorkingTime } from '../store/selectors.ts';
+import {
+  useDeferredActiveState,
+  useMeta,
+  useStateMetrics,
+  useWorkingTime,
+} from '../store/selectors.ts';
 import { MetricsFigures } from './metrics/MetricsFigures.tsx';
 import { ProjectedLine } from './metrics/ProjectedLine.tsx';
-import { bottleneckReason, cycleMessage, qualityReason } from './metrics/words.ts';
+import { QualityList } from './metrics/QualityList.tsx';
+import { bottleneckReason, cycleMessage } from './metrics/words.ts';
 import { SLOT, splitAround } from './splitAround.ts';
 
 function select(nodeId: string): void {
@@ -18,8 +24,8 @@ function select(nodeId: string): void {
 }
 
 export function MetricsPanel() {
-  const state = useActiveState();
-  const metrics = useActiveMetrics();
+  const state = useDeferredActiveState();
+  const metrics = useStateMetrics(state);
   const wt = useWorkingTime();
   const meta = useMeta();
   const { t, i18n } = useTranslation('panels');
@@ -108,30 +114,11 @@ export function MetricsPanel() {
       {metrics.qualityBottlenecks.length > 0 && (
         <section className="metrics-section" aria-labelledby="quality-heading">
           <h3 id="quality-heading">{t('metrics.quality')}</h3>
-          <ul className="bottleneck-list">
-            {metrics.qualityBottlenecks.map((q) => {
-              const reason = qualityReason(t, q);
-              return (
-                <li key={q.nodeId}>
-                  <button
-                    type="button"
-                    className="bottleneck bottleneck-quality"
-                    aria-current={selected === q.nodeId ? 'true' : undefined}
-                    onClick={() => select(q.nodeId)}
-                    aria-label={t('metrics.qualityLabel', { name: q.name, reason })}
-                  >
-                    <span className="quality-badge" aria-hidden="true">
-                      {t('metrics.qualityBadge')}
-                    </span>
-                    <span className="bottleneck-text">
-                      <span className="bottleneck-name">{q.name}</span>
-                      <span className="bottleneck-reason">{reason}</span>
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+          <QualityList
+            items={metrics.qualityBottlenecks}
+            selected={selected ?? null}
+            onSelect={select}
+          />
         </section>
       )}
     </section>

@@ -7,7 +7,7 @@ import type { StateMetrics, WorkingTime } from '@flowmap/shared';
 import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useActiveMetrics, useWorkingTime } from '../store/selectors.ts';
+import { useDeferredActiveState, useStateMetrics, useWorkingTime } from '../store/selectors.ts';
 import { formatExact, formatPercent, formatStep, formatTotal } from './metrics/format.ts';
 import {
   fitLabel,
@@ -23,7 +23,7 @@ import {
 const NAME_CHARS = 17;
 
 export function TimelineLadder() {
-  const metrics = useActiveMetrics();
+  const metrics = useStateMetrics(useDeferredActiveState());
   const wt = useWorkingTime();
   if (!metrics) return null;
   return <Ladder metrics={metrics} wt={wt} />;

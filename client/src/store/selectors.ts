@@ -7,13 +7,25 @@ import {
   type StateMetrics,
   type WorkingTime,
 } from '@flowmap/shared';
-import { useMemo } from 'react';
+import { displayLocale } from '@flowmap/shared/i18n';
+import { useDeferredValue, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useEditor } from './editorStore.ts';
 
 export function useActiveState(): MapState | null {
   return useEditor((s) =>
     s.map && s.activeStateId ? (s.map.states[s.activeStateId] ?? null) : null,
   );
+}
+
+/**
+ * The active state for the panels beside the canvas (side panel, timeline ladder), one render
+ * behind: when a map arrives or changes, React draws the canvas first and these in a
+ * low-priority render it can interrupt. A 300-stage map's ladder and lists are thousands of
+ * elements; the map appears without waiting for them, and typing stays smooth.
+ */
+export function useDeferredActiveState(): MapState | null {
+  return useDeferredValue(useActiveState(), null);
 }
 
 export function useMeta(): MapMeta | null {
@@ -26,20 +38,28 @@ export function useWorkingTime(): WorkingTime {
   return useMemo(() => ({ hoursPerDay, daysPerWeek }), [hoursPerDay, daysPerWeek]);
 }
 
-const cache = new WeakMap<MapState, { meta: MapMeta; metrics: StateMetrics }>();
+const cache = new WeakMap<MapState, { meta: MapMeta; locale: string; metrics: StateMetrics }>();
 
-/** Metrics of a state; recomputed only when the state or the map settings change. */
+/**
+ * Metrics of a state; recomputed only when the state, the map settings or the display language
+ * (the engine words bottleneck reasons in it) change.
+ */
 export function metricsOf(state: MapState, meta: MapMeta): StateMetrics {
+  const locale = displayLocale();
   const hit = cache.get(state);
-  if (hit && hit.meta === meta) return hit.metrics;
+  if (hit && hit.meta === meta && hit.locale === locale) return hit.metrics;
   const metrics = computeStateMetrics(state, meta);
-  cache.set(state, { meta, metrics });
+  cache.set(state, { meta, locale, metrics });
   return metrics;
 }
 
 export function useStateMetrics(state: MapState | null): StateMetrics | null {
   const meta = useMeta();
-  return useMemo(() => (state && meta ? metricsOf(state, meta) : null), [state, meta]);
+  const language = useTranslation().i18n.resolvedLanguage;
+  return useMemo(
+    () => (state && meta && language ? metricsOf(state, meta) : null),
+    [state, meta, language],
+  );
 }
 
 export function useActiveMetrics(): StateMetrics | null {

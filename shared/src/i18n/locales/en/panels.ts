@@ -27,6 +27,8 @@ export const panels = {
     quality: 'Quality bottlenecks',
     qualityLabel: 'Quality bottleneck: {{name}}, {{reason}}. Select the stage.',
     qualityBadge: 'Q',
+    showAll: 'Show all {{count}}',
+    showFewer: 'Show fewer',
   },
   reasons: {
     waits: 'waits {{waiting}} of {{elapsed}} ({{share}} of all waiting)',

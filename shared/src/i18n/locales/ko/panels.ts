@@ -33,6 +33,8 @@ export const panels: Messages<typeof en> = {
     quality: '품질 병목',
     qualityLabel: '품질 병목: {{name}}, {{reason}}. 단계를 선택합니다.',
     qualityBadge: 'Q',
+    showAll: '{{count}}개 모두 보기',
+    showFewer: '접기',
   },
   reasons: {
     waits: '{{elapsed}} 중 {{waiting}} 대기 (전체 대기의 {{share}})',

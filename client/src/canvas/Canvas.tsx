@@ -23,7 +23,13 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setEditor, useEditor } from '../store/editorStore.ts';
-import { useActiveState, useCanEdit, useStateMetrics, useWorkingTime } from '../store/selectors.ts';
+import {
+  useActiveState,
+  useCanEdit,
+  useMeta,
+  useStateMetrics,
+  useWorkingTime,
+} from '../store/selectors.ts';
 import { useSession } from '../sync/SessionContext.tsx';
 import { ActionsContext } from './ActionsContext.ts';
 import { createCanvasActions, measuredOr } from './actions.ts';
@@ -124,6 +130,7 @@ function FlowCanvas() {
 
   const state = useActiveState();
   const metrics = useStateMetrics(state);
+  const meta = useMeta();
   const workingTime = useWorkingTime();
   const canEdit = useCanEdit();
   const dragPositions = useEditor((s) => s.dragPositions);
@@ -152,6 +159,7 @@ function FlowCanvas() {
               peerDragging: overlay.dragging,
               peerTags: overlay.tags,
               measured,
+              meta,
             },
             cache,
           )
@@ -166,6 +174,7 @@ function FlowCanvas() {
       dragPositions,
       overlay,
       measured,
+      meta,
       cache,
     ],
   );

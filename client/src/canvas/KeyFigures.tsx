@@ -4,12 +4,13 @@
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatTotal } from '../panels/metrics/format.ts';
 import { setEditor } from '../store/editorStore.ts';
-import { useActiveMetrics, useWorkingTime } from '../store/selectors.ts';
+import { useActiveMetrics, useActiveReasons, useWorkingTime } from '../store/selectors.ts';
 import './keyFigures.css';
 
 export function KeyFigures() {
   const { t } = useTranslation('canvas');
   const metrics = useActiveMetrics();
+  const reasons = useActiveReasons();
   const wt = useWorkingTime();
   if (!metrics) return null;
   if (metrics.errors.length > 0) {
@@ -45,7 +46,7 @@ export function KeyFigures() {
             <button
               type="button"
               className="fm-key-link"
-              title={top.reason}
+              title={reasons?.bottleneck.get(top.nodeId) ?? top.reason}
               onClick={() => setEditor({ selectedNodes: [top.nodeId], selectedEdges: [] })}
             >
               {top.name}

@@ -22,6 +22,7 @@ import {
 } from '@flowmap/shared';
 import { displayLocale, type Locale } from '@flowmap/shared/i18n';
 import { MarkerType } from '@xyflow/react';
+import { reasonsOf } from '../store/reasons.ts';
 import { describeNode } from './describe.ts';
 import { heatLevel } from './heat.ts';
 import { defaultSize } from './nodes/sizes.ts';
@@ -51,6 +52,8 @@ export interface DeriveInput {
   peerTags: Readonly<Record<string, readonly PeerTag[]>>;
   /** Sizes React Flow measured; without them a re-created node would be hidden until re-measured. */
   measured: ReadonlyMap<string, Size>;
+  /** The map's unit of work and demand, which reasons name ("10 changes wait 2d …"). */
+  meta?: { unitOfWork?: string; demandPerDay?: number } | null;
 }
 
 export interface DeriveCache {
@@ -252,9 +255,20 @@ export function toFlowElements(
   cache: DeriveCache = createDeriveCache(),
 ): { nodes: VsmNode[]; edges: VsmEdge[] } {
   const { state, metrics } = input;
-  const ranks = new Map(metrics?.bottlenecks.map((b) => [b.nodeId, b] as const));
-  const quality = new Map(metrics?.qualityBottlenecks.map((q) => [q.nodeId, q.reason] as const));
-  const capacity = new Map(metrics?.capacityBottlenecks.map((c) => [c.nodeId, c.reason] as const));
+  const reasons = metrics
+    ? reasonsOf(metrics, input.state, input.workingTime, input.meta ?? null)
+    : null;
+  const ranks = new Map(
+    metrics?.bottlenecks.map(
+      (b) =>
+        [
+          b.nodeId,
+          { rank: b.rank, reason: reasons?.bottleneck.get(b.nodeId) ?? b.reason },
+        ] as const,
+    ),
+  );
+  const quality: ReadonlyMap<string, string> = reasons?.quality ?? new Map();
+  const capacity: ReadonlyMap<string, string> = reasons?.capacity ?? new Map();
   const onPath = new Set(metrics?.criticalPath);
   const pathPairs = criticalPairs(metrics?.criticalPath ?? []);
 

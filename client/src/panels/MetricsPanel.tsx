@@ -3,7 +3,7 @@
 // It reads the store's snapshot, so it follows every keystroke anyone commits.
 import './metrics/badges.css';
 import './metrics/metrics.css';
-import { displayName } from '@flowmap/shared';
+import { bottleneckReason, cycleMessage, displayName } from '@flowmap/shared';
 import { pickLocale } from '@flowmap/shared/i18n';
 import { useTranslation } from 'react-i18next';
 import { setEditor, useEditor } from '../store/editorStore.ts';
@@ -16,7 +16,6 @@ import {
 import { MetricsFigures } from './metrics/MetricsFigures.tsx';
 import { ProjectedLine } from './metrics/ProjectedLine.tsx';
 import { QualityList } from './metrics/QualityList.tsx';
-import { bottleneckReason, cycleMessage } from './metrics/words.ts';
 import { SLOT, splitAround } from './splitAround.ts';
 
 function select(nodeId: string): void {

@@ -2,11 +2,11 @@
 // computed), a yellow one when the document holds values that break the rules (an old or hostile
 // client wrote them), with the details one click away.
 import './metrics/problems.css';
+import { cycleMessage } from '@flowmap/shared';
 import { useTranslation } from 'react-i18next';
 import { setEditor, useEditor } from '../store/editorStore.ts';
 import { useActiveMetrics, useActiveState } from '../store/selectors.ts';
 import { describePath, relevantProblems, summarise } from './metrics/problems.ts';
-import { cycleMessage } from './metrics/words.ts';
 
 export function ProblemsBanner() {
   const { t } = useTranslation('panels');

@@ -5,12 +5,14 @@ import {
   type MapMeta,
   type MapState,
   type StateMetrics,
+  type WordedReasons,
   type WorkingTime,
 } from '@flowmap/shared';
 import { displayLocale } from '@flowmap/shared/i18n';
 import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from './editorStore.ts';
+import { reasonsOf } from './reasons.ts';
 
 export function useActiveState(): MapState | null {
   return useEditor((s) =>
@@ -78,5 +80,17 @@ export function useSortedStates(): MapState[] {
         ? Object.values(states).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
         : [],
     [states],
+  );
+}
+
+/** The active state's bottleneck reasons (waiting, quality, capacity) in the UI language. */
+export function useActiveReasons(): WordedReasons | null {
+  const state = useActiveState();
+  const metrics = useStateMetrics(state);
+  const wt = useWorkingTime();
+  const meta = useMeta();
+  return useMemo(
+    () => (state && metrics ? reasonsOf(metrics, state, wt, meta) : null),
+    [state, metrics, wt, meta],
   );
 }

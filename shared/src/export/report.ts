@@ -6,6 +6,8 @@
 // comparison is worded by the same functions as the app's Compare view
 // (metrics/compareFormat.ts), and a state's v2 figures as on the diagram (render/figures.ts), so
 // the page, the picture and the screen say the same.
+
+import { displayT } from '../i18n/translator.ts';
 import {
   type ComparedField,
   type ComparedMetricKey,
@@ -44,6 +46,7 @@ import {
   incompleteTexts,
   projectedText,
 } from '../render/figures.ts';
+import { cycleMessage, displayReasons, reasonMeta } from '../render/reasons.ts';
 import { formatPercent, num } from '../render/svg.ts';
 import { words } from '../render/words.ts';
 import { comparisonPairs, sortedStates } from './states.ts';
@@ -227,11 +230,16 @@ function stateReport(
   wt: WorkingTime,
   unitOfWork: string,
   demandPerDay: number | null,
+  meta: unknown,
 ): StateReport {
   const cycle = metrics.errors.length > 0;
+  const reasons = displayReasons(metrics, state, wt, reasonMeta(meta));
+  const t = displayT('panels');
   const timed = (minutes: number) => (cycle ? '—' : formatDuration(minutes, wt));
   const top = metrics.bottlenecks[0];
-  const notes: string[] = metrics.errors.map((e) => e.message);
+  const notes: string[] = metrics.errors.map((e) =>
+    e.kind === 'cycle' ? cycleMessage(t, e, state) : e.message,
+  );
   const stray = disconnectedText(metrics);
   if (stray !== null) notes.push(stray);
   notes.push(...incompleteTexts(metrics));
@@ -257,9 +265,11 @@ function stateReport(
     takt,
     disconnected: metrics.disconnected.length,
     incomplete: metrics.incomplete.length,
-    capacityBottlenecks: metrics.capacityBottlenecks.map((c) => `${c.name} — ${c.reason}`),
+    capacityBottlenecks: metrics.capacityBottlenecks.map(
+      (c) => `${c.name} — ${reasons.capacity.get(c.nodeId) ?? c.reason}`,
+    ),
     projected: projectedText(metrics, wt),
-    topBottleneck: top ? `${top.name} — ${top.reason}` : '—',
+    topBottleneck: top ? `${top.name} — ${reasons.bottleneck.get(top.nodeId) ?? top.reason}` : '—',
     dora: DORA_KEYS.map((key) => doraCell(doraOf(state, metrics, wt)[key])),
     notes,
   };
@@ -357,7 +367,7 @@ export function buildReport(map: FlowMap, stateIds?: readonly string[]): MapRepo
     lowPctCAThreshold: settings.lowPctCAThreshold,
     states: states.map((s) => {
       const { metrics } = withMetrics(s);
-      return stateReport(s, metrics, wt, settings.unitOfWork, settings.demandPerDay);
+      return stateReport(s, metrics, wt, settings.unitOfWork, settings.demandPerDay, map.meta);
     }),
     comparisons: comparisonPairs(map)
       .filter((p) => !only || only.has(p.after.id))

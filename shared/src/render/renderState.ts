@@ -30,6 +30,7 @@ import { HEADER_H, renderHeader, renderLegend, renderNotice, translate } from '.
 import type { LadderStep } from './ladder.ts';
 import { renderLadder } from './ladder.ts';
 import { DEFAULT_WIDTH, LADDER, ladderGeometry, MARGIN, MAX_WIDTH, MIN_WIDTH } from './layout.ts';
+import { displayReasons, reasonMeta } from './reasons.ts';
 import type { SummaryData, SummaryNote, SummaryRow } from './summary.ts';
 import { renderSummary } from './summary.ts';
 import { asText, el, escapeXml, formatPercent, num } from './svg.ts';
@@ -74,8 +75,10 @@ function summaryData(
   metrics: StateMetrics,
   wt: WorkingTime,
   hasCycle: boolean,
+  meta: unknown,
 ): SummaryData {
   const t = words();
+  const reasons = displayReasons(metrics, state, wt, reasonMeta(meta));
   const notes: SummaryNote[] = [];
   if (hasCycle) notes.push({ text: t('summary.flowCycle'), color: COLORS.danger });
   const stray = disconnectedText(metrics);
@@ -96,13 +99,20 @@ function summaryData(
   return {
     rows: headlineRows(metrics, wt, hasCycle),
     notes,
-    bottlenecks: metrics.bottlenecks.map((b) => ({ rank: b.rank, name: b.name, reason: b.reason })),
-    quality: shownQuality.map((q) => ({ name: q.name, reason: q.reason })),
+    bottlenecks: metrics.bottlenecks.map((b) => ({
+      rank: b.rank,
+      name: b.name,
+      reason: reasons.bottleneck.get(b.nodeId) ?? b.reason,
+    })),
+    quality: shownQuality.map((q) => ({
+      name: q.name,
+      reason: reasons.quality.get(q.nodeId) ?? q.reason,
+    })),
     qualityMore: metrics.qualityBottlenecks.length - shownQuality.length,
     capacity: metrics.capacityBottlenecks.map((c) => ({
       name: c.name,
       busy: formatRatio(c.utilisation),
-      reason: c.reason,
+      reason: reasons.capacity.get(c.nodeId) ?? c.reason,
     })),
     noBottlenecks: hasCycle
       ? t('summary.noBottlenecksCycle')
@@ -335,7 +345,7 @@ function renderIn(
   }
 
   if (showSummary) {
-    const summary = renderSummary(summaryData(state, metrics, wt, hasCycle), inner);
+    const summary = renderSummary(summaryData(state, metrics, wt, hasCycle, meta), inner);
     body.push(el('g', { transform: translate(MARGIN, y) }, summary.svg));
     y += summary.height + 24;
   }

@@ -10,11 +10,11 @@ import {
   type MapMeta,
   metricSettings,
   unitsOf,
+  unitWord,
   type WorkingTime,
 } from '@flowmap/shared';
 import type { Locale } from '@flowmap/shared/i18n';
 import type { TFunction } from 'i18next';
-import { unitWord } from '../metrics/words.ts';
 
 type ForecastT = TFunction<'forecast'>;
 type UnitMeta = Pick<MapMeta, 'hoursPerDay' | 'daysPerWeek'> & Partial<Pick<MapMeta, 'unitOfWork'>>;

@@ -2,13 +2,14 @@
 // whether it is on the critical path, and why it is a bottleneck.
 import { formatDuration, formatShare, type WorkingTime } from '@flowmap/shared';
 import { useTranslation } from 'react-i18next';
-import { useActiveMetrics } from '../../store/selectors.ts';
+import { useActiveMetrics, useActiveReasons } from '../../store/selectors.ts';
 import '../metrics/badges.css';
 import { formatPercent } from '../metrics/format.ts';
 
 export function StageFigures({ nodeId, wt }: { nodeId: string; wt: WorkingTime }) {
   const { t } = useTranslation('inspector');
   const metrics = useActiveMetrics();
+  const reasons = useActiveReasons();
   const stage = metrics && Object.hasOwn(metrics.stages, nodeId) ? metrics.stages[nodeId] : null;
   if (!metrics || !stage) return null;
   const bottleneck = metrics.bottlenecks.find((b) => b.nodeId === nodeId);
@@ -44,7 +45,11 @@ export function StageFigures({ nodeId, wt }: { nodeId: string; wt: WorkingTime }
       {bottleneck && (
         <p className="stage-flag stage-flag-bottleneck">
           <span className="rank-badge">#{bottleneck.rank}</span>
-          <span>{t('figures.bottleneck', { reason: bottleneck.reason })}</span>
+          <span>
+            {t('figures.bottleneck', {
+              reason: reasons?.bottleneck.get(nodeId) ?? bottleneck.reason,
+            })}
+          </span>
         </p>
       )}
       {quality && (
@@ -52,7 +57,11 @@ export function StageFigures({ nodeId, wt }: { nodeId: string; wt: WorkingTime }
           <span className="quality-badge" aria-hidden="true">
             Q
           </span>
-          <span>{t('figures.qualityBottleneck', { reason: quality.reason })}</span>
+          <span>
+            {t('figures.qualityBottleneck', {
+              reason: reasons?.quality.get(nodeId) ?? quality.reason,
+            })}
+          </span>
         </p>
       )}
     </section>

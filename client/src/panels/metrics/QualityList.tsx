@@ -2,9 +2,9 @@
 // pipeline can have dozens; a workshop acts on the first few, so the list shows the first
 // QUALITY_SHOWN and a button for the rest (also keeps a 300-stage map's first render small).
 import type { StateMetrics } from '@flowmap/shared';
+import { qualityReason } from '@flowmap/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { qualityReason } from './words.ts';
 
 export const QUALITY_SHOWN = 5;
 

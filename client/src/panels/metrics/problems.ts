@@ -1,8 +1,9 @@
 // Problems found when reading the document, turned into lines a workshop can act on: the
 // dotted path "states.s1.nodes.n4.pctCA" becomes "Stage “Manual tests” · %C/A" (in the reader's
 // language: the words come from the 'panels' catalog, the names from the map).
+
+import type { PanelsT } from '@flowmap/shared';
 import { displayName, type MapState, type Problem } from '@flowmap/shared';
-import type { PanelsT } from './words.ts';
 
 type FieldKey = keyof typeof import('@flowmap/shared/i18n').en.panels.problems.fields;
 type TypeKey = keyof typeof import('@flowmap/shared/i18n').en.panels.problems.types;

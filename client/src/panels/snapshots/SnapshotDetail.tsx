@@ -3,6 +3,7 @@
 import {
   classifyDora,
   computeStateMetrics,
+  cycleMessage,
   DORA_KEYS,
   type FlowMap,
   formatPctCA,
@@ -18,7 +19,6 @@ import { KindChip } from '../../ui/KindChip.tsx';
 import { LevelBadge } from '../inspector/DoraInputs.tsx';
 import { formatPercent, formatStep } from '../metrics/format.ts';
 import { MetricsFigures } from '../metrics/MetricsFigures.tsx';
-import { cycleMessage } from '../metrics/words.ts';
 import { Ladder } from '../TimelineLadder.tsx';
 import { formatTaken } from './names.ts';
 import type { SnapshotActions } from './SnapshotList.tsx';

@@ -38,6 +38,8 @@ export const panels = {
     queueItemsBefore:
       '{{count}} {{units}} wait {{duration}} before {{next}} ({{share}} of all waiting)',
     quality: 'only {{pctCA}} complete and accurate',
+    capacity:
+      'busy {{busy}} of the working day at {{demand}} {{units}} a day (above {{threshold}}, waits grow without bound)',
     defaultUnit_one: 'item',
     defaultUnit_other: 'items',
   },

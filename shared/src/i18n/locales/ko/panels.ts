@@ -44,6 +44,8 @@ export const panels: Messages<typeof en> = {
     queueItemsBefore:
       '{{units}} {{count}}건이 {{next}} 앞에서 {{duration}} 대기 (전체 대기의 {{share}})',
     quality: '완전·정확한 비율이 {{pctCA}}에 불과',
+    capacity:
+      '하루 {{units}} {{demand}}건 기준 작업일의 {{busy}} 가동 ({{threshold}} 초과: 대기가 끝없이 늘어남)',
     defaultUnit_other: '작업 항목',
   },
   projected: {

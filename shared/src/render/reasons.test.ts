@@ -1,7 +1,15 @@
-import { computeStateMetrics, DEFAULT_META, type MapMeta, type MapState } from '@flowmap/shared';
 import { describe, expect, it } from 'vitest';
-import { translator } from '../testing/translators.ts';
-import { bottleneckReason, cycleMessage, qualityReason, unitWord } from './words.ts';
+import { translatorFor as translator } from '../i18n/translator.ts';
+import { computeStateMetrics } from '../metrics/stateMetrics.ts';
+import { DEFAULT_META, type MapMeta, type MapState } from '../model/types.ts';
+import {
+  bottleneckReason,
+  capacityReason,
+  cycleMessage,
+  qualityReason,
+  unitWord,
+} from './reasons.ts';
+import { renderStateSvg } from './renderState.ts';
 
 const en = translator('en', 'panels');
 const ko = translator('ko', 'panels');
@@ -96,5 +104,28 @@ describe('bottleneck reasons', () => {
     expect(unitWord('change', 'changes', 1, 'en')).toBe('change');
     expect(unitWord('change', 'changes', 3, 'en')).toBe('changes');
     expect(unitWord('변경', '변경s', 3, 'ko')).toBe('변경');
+  });
+
+  it('words a capacity bottleneck as shared does, and in Korean', () => {
+    const state = pipeline(null);
+    const tests = state.nodes.tests;
+    if (tests) Object.assign(tests, { people: 1 });
+    const busy = { ...meta, demandPerDay: 6, unitOfWork: 'change' };
+    const metrics = computeStateMetrics(state, busy);
+    const [c] = metrics.capacityBottlenecks;
+    if (!c) throw new Error('6 changes × 2h on one person is above 85 % of an 8 h day');
+    expect(capacityReason(en, 'en', c, busy)).toBe(c.reason);
+    expect(capacityReason(ko, 'ko', c, busy)).toBe(
+      '하루 change 6건 기준 작업일의 150% 가동 (85% 초과: 대기가 끝없이 늘어남)',
+    );
+  });
+
+  it("puts Korean reasons, not the engine's English, into a Korean map's export", () => {
+    const state = pipeline({ items: 10 }, false);
+    const map = { meta: { ...meta, locale: 'ko' as const }, states: { [state.id]: state } };
+    const svg = renderStateSvg(map, state.id);
+    expect(svg).toContain('전체 대기의 56%');
+    expect(svg).not.toContain('of all waiting');
+    expect(svg).toContain('완전·정확한 비율이 55%에 불과');
   });
 });

@@ -1,21 +1,22 @@
-// The metrics' sentences in the reader's language: why a stage is a bottleneck, why a flow has no
-// figures. Shared's metrics word these in English for the exports and the CLI; the panels build
-// them again from the same figures through the catalog, so the English reads exactly as shared's
-// (tested) and Korean reads as Korean. Numbers go through shared's formatters.
-import {
-  type Bottleneck,
-  displayName,
-  formatDuration,
-  formatPctCA,
-  formatShare,
-  type MapState,
-  metricSettings,
-  type QualityBottleneck,
-  type StateMetrics,
-  type WorkingTime,
-} from '@flowmap/shared';
-import { INTL_TAG, type Locale } from '@flowmap/shared/i18n';
+// The metrics' sentences in the reader's language: why a stage is a bottleneck (waiting, quality,
+// capacity), why a flow has no figures. The engine words its `reason`s in English for the CLI's
+// JSON (a contract scripts read); everything a person reads — the panels, the canvas, the SVG,
+// PNG and PDF exports — builds them again from the same figures through the catalog, so the
+// English reads exactly as the engine's (tested) and Korean reads as Korean.
 import type { TFunction } from 'i18next';
+import { displayLocale, INTL_TAG, type Locale } from '../i18n/locale.ts';
+import { displayT } from '../i18n/translator.ts';
+import { formatPctCA, formatShare } from '../metrics/bottlenecks.ts';
+import { CAPACITY_THRESHOLD, metricSettings } from '../metrics/settings.ts';
+import type {
+  Bottleneck,
+  CapacityBottleneck,
+  QualityBottleneck,
+  StateMetrics,
+} from '../metrics/types.ts';
+import { displayName } from '../metrics/values.ts';
+import { formatDuration } from '../model/durations.ts';
+import type { MapState, WorkingTime } from '../model/types.ts';
 
 export type PanelsT = TFunction<'panels'>;
 
@@ -111,4 +112,83 @@ export function cycleMessage(
   state: MapState | null,
 ): string {
   return t('metrics.cycle', { loop: cycleLoop(cycle.nodeIds, state) });
+}
+
+/**
+ * "busy 120% of the working day at 20 changes a day (above 85%, waits grow without bound)":
+ * why a stage cannot keep up with the map's demand.
+ */
+export function capacityReason(
+  t: PanelsT,
+  locale: Locale,
+  c: Pick<CapacityBottleneck, 'utilisation'>,
+  meta: { demandPerDay?: number; unitOfWork?: string } | null,
+): string {
+  const demand = meta?.demandPerDay ?? 0;
+  return t('reasons.capacity', {
+    busy: formatShare(c.utilisation),
+    demand: formatNumberIn(demand, locale),
+    units: unitsOf(t, meta, demand, locale),
+    threshold: formatShare(CAPACITY_THRESHOLD),
+  });
+}
+
+function formatNumberIn(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_TAG[locale], {
+    maximumFractionDigits: 2,
+    useGrouping: false,
+  }).format(value);
+}
+
+/** Every reason of a state's bottlenecks (waiting, quality, capacity), by node id. */
+export interface WordedReasons {
+  bottleneck: Map<string, string>;
+  quality: Map<string, string>;
+  capacity: Map<string, string>;
+}
+
+/** The engine's reasons worded in `locale` through `t` (the panels catalog). */
+export function wordReasons(
+  t: PanelsT,
+  locale: Locale,
+  metrics: Pick<
+    StateMetrics,
+    'bottlenecks' | 'qualityBottlenecks' | 'capacityBottlenecks' | 'criticalPath'
+  >,
+  state: MapState,
+  wt: WorkingTime,
+  meta: { unitOfWork?: string; demandPerDay?: number } | null,
+): WordedReasons {
+  return {
+    bottleneck: new Map(
+      metrics.bottlenecks.map((b) => [
+        b.nodeId,
+        bottleneckReason(t, locale, b, state, metrics, wt, meta),
+      ]),
+    ),
+    quality: new Map(metrics.qualityBottlenecks.map((q) => [q.nodeId, qualityReason(t, q)])),
+    capacity: new Map(
+      metrics.capacityBottlenecks.map((c) => [c.nodeId, capacityReason(t, locale, c, meta)]),
+    ),
+  };
+}
+
+/** The reasons in the display language (the UI's, or an export's map `locale` while it renders). */
+export function displayReasons(
+  metrics: Parameters<typeof wordReasons>[2],
+  state: MapState,
+  wt: WorkingTime,
+  meta: Parameters<typeof wordReasons>[5],
+): WordedReasons {
+  return wordReasons(displayT('panels'), displayLocale(), metrics, state, wt, meta);
+}
+
+/** The fields reasons read from a map's meta, from anything (a hostile document's meta too). */
+export function reasonMeta(meta: unknown): { unitOfWork?: string; demandPerDay?: number } {
+  if (typeof meta !== 'object' || meta === null) return {};
+  const { unitOfWork, demandPerDay } = meta as Record<string, unknown>;
+  return {
+    ...(typeof unitOfWork === 'string' ? { unitOfWork } : {}),
+    ...(typeof demandPerDay === 'number' && Number.isFinite(demandPerDay) ? { demandPerDay } : {}),
+  };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inLocale } from '../i18n/locale.ts';
 import type { DoraInputs } from '../model/types.ts';
 import {
   changeFailureRateLevel,
@@ -242,6 +243,23 @@ describe('the clock DORA levels are read on', () => {
     );
     expect(classifyDora({ changeFailureRate: 0.125 }, 0, WT).changeFailureRate.display).toBe(
       '12.5%',
+    );
+  });
+});
+
+describe('DORA words in the display language', () => {
+  it('names the metrics and words frequencies in Korean inside inLocale, in English outside', () => {
+    const wt = { hoursPerDay: 8, daysPerWeek: 5 };
+    const inputs = { deploymentsPerWeek: 0.5, changeFailureRate: 0.1, timeToRestoreMinutes: 120 };
+    const ko = inLocale('ko', () => classifyDora(inputs, 600, wt));
+    expect(ko.deploymentFrequency.label).toBe('배포 빈도');
+    expect(ko.deploymentFrequency.display).toBe('월 2.2회');
+    expect(ko.timeToRestore.label).toBe('서비스 복구 시간');
+    const en = classifyDora(inputs, 600, wt);
+    expect(en.deploymentFrequency.label).toBe('Deployment frequency');
+    expect(en.deploymentFrequency.display).toBe('2.2 per month');
+    expect(classifyDora({ deploymentsPerWeek: 3 }, 0, wt).deploymentFrequency.display).toBe(
+      '3 per week',
     );
   });
 });

@@ -1,6 +1,7 @@
 // DORA's four key metrics of software delivery, each placed in a published performance level.
 // DORA_THRESHOLDS is the one place that holds the published table, its source, and the bands
 // Flowmap derives from it; update them together when DORA publishes new clusters.
+import { displayT } from '../i18n/translator.ts';
 import { formatDuration, MAX_DURATION_MINUTES, unitMinutes } from '../model/durations.ts';
 import type { DoraInputs, WorkingTime } from '../model/types.ts';
 import { formatPercentage } from './percent.ts';
@@ -124,24 +125,24 @@ export interface DoraMetricAssessment {
 
 export type DoraAssessment = Record<DoraKey, DoraMetricAssessment>;
 
-const LABELS: Record<DoraKey, string> = {
-  deploymentFrequency: 'Deployment frequency',
-  leadTimeForChanges: 'Lead time for changes',
-  changeFailureRate: 'Change failure rate',
-  timeToRestore: 'Time to restore service',
-};
+/** A metric's name in the display language ("Deployment frequency", "배포 빈도"). */
+function label(key: DoraKey): string {
+  return displayT('common')(`dora.labels.${key}`);
+}
 
 function round(value: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(value * f) / f;
 }
 
+/** "3 per week", "2 per month", "4 per year" in the display language. */
 function displayFrequency(perWeek: number): string {
-  if (perWeek === 0) return 'none';
-  if (perWeek >= 1) return `${round(perWeek, 1)} per week`;
+  const t = displayT('common');
+  if (perWeek === 0) return t('dora.none');
+  if (perWeek >= 1) return t('dora.perWeek', { value: round(perWeek, 1) });
   const perMonth = (perWeek * 52) / 12;
-  if (perMonth >= 1) return `${round(perMonth, 1)} per month`;
-  return `${round(perWeek * 52, 1)} per year`;
+  if (perMonth >= 1) return t('dora.perMonth', { value: round(perMonth, 1) });
+  return t('dora.perYear', { value: round(perWeek * 52, 1) });
 }
 
 export function deploymentFrequencyLevel(perWeek: number): DoraLevel {
@@ -198,7 +199,7 @@ function assess(
   const { value, problem } = checked;
   return {
     key,
-    label: LABELS[key],
+    label: label(key),
     value,
     display: value === null ? '—' : display(value),
     level: value === null ? null : level(value),

@@ -101,4 +101,16 @@ export const common = {
       edge: '{{label}}: {{before}} → {{after}}',
     },
   },
+  dora: {
+    labels: {
+      deploymentFrequency: 'Deployment frequency',
+      leadTimeForChanges: 'Lead time for changes',
+      changeFailureRate: 'Change failure rate',
+      timeToRestore: 'Time to restore service',
+    },
+    none: 'none',
+    perWeek: '{{value}} per week',
+    perMonth: '{{value}} per month',
+    perYear: '{{value}} per year',
+  },
 } as const;

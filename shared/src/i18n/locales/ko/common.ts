@@ -97,4 +97,16 @@ export const common: Messages<typeof en> = {
       edge: '{{label}}: {{before}} → {{after}}',
     },
   },
+  dora: {
+    labels: {
+      deploymentFrequency: '배포 빈도',
+      leadTimeForChanges: '변경 리드 타임',
+      changeFailureRate: '변경 실패율',
+      timeToRestore: '서비스 복구 시간',
+    },
+    none: '없음',
+    perWeek: '주당 {{value}}회',
+    perMonth: '월 {{value}}회',
+    perYear: '연 {{value}}회',
+  },
 };

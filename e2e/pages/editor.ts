@@ -22,10 +22,19 @@ export class EditorPage {
 
   /** Adds a stage with the toolbar, names it through the inspector, and returns its name. */
   async addStage(name: string): Promise<void> {
-    const before = await this.page.locator('.react-flow__node').count();
+    // A node id not on screen before (not a count: React Flow mounts only visible nodes, and
+    // revealing the new stage can pan another one out of view).
+    const ids = () =>
+      this.page
+        .locator('.react-flow__node')
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
+    const before = await ids();
     await this.page.getByRole('button', { name: 'Add a process stage' }).click();
     await this.page.waitForFunction(
-      (n) => document.querySelectorAll('.react-flow__node').length > n,
+      (known) =>
+        Array.from(document.querySelectorAll('.react-flow__node')).some(
+          (n) => !known.includes(n.getAttribute('data-id') ?? ''),
+        ),
       before,
     );
     await this.selectOnly(await this.newestStage());

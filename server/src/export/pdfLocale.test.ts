@@ -17,10 +17,14 @@ describe('the language of a PDF export', () => {
     const { pages, raw } = await pdfOf('ko');
     const [diagram, , report] = pages;
     expect(diagram).toContain('타임라인 · 임계 경로');
-    expect(diagram).toContain('1 / 3쪽');
+    // Korean text is wider: the report may run onto one more page than the English one.
+    expect(diagram).toMatch(/1 \/ [34]쪽/);
     expect(report).toContain('지표와 비교');
     expect(report).toContain('상태별 지표');
     expect(report).toContain('상태별 DORA 4대 핵심 지표');
+    // Reasons and DORA words in Korean too, not the engine's English.
+    expect(report).toContain('전체 대기의 47%');
+    expect(report).toContain('배포 빈도');
     // The template's state names are the map's own text: only the words around them change.
     expect(report).toContain('Current state 대비 Future state');
     expect(report).toContain('누적 %C/A');
@@ -31,6 +35,9 @@ describe('the language of a PDF export', () => {
       'METRICS BY STATE',
       'Page 1 of',
       'Total lead time',
+      'of all waiting',
+      'Deployment frequency',
+      'per month',
     ]) {
       expect(pages.join('\n')).not.toContain(english);
     }

@@ -7,7 +7,11 @@ import { expect, it } from 'vitest';
 import { ARTIFACTS } from '../fixtures/browser.ts';
 import { useE2E } from '../fixtures/harness.ts';
 import { editUrl } from '../fixtures/server.ts';
+import { CanvasView } from '../pages/canvasView.ts';
 import { MeasurePage } from '../pages/measure.ts';
+
+/** The zoom below which stages are drawn as names only (client/src/canvas/zoomLevel.ts). */
+const FAR_BELOW = 0.7;
 
 const e2e = useE2E();
 const { eventsCsv, iso, routePasses } = measureLogs;
@@ -79,13 +83,16 @@ it('imports an event log in the browser and shows measured next to estimated; us
   await measure.apply();
 
   // On the canvas: measured next to estimated, the difference coloured. Zoomed out to fit, stages
-  // are drawn as names only (semantic zoom): two steps in, as on a projector, show the figures.
-  for (let i = 0; i < 2; i++) {
+  // are drawn as names only (semantic zoom): zoom in, a step at a time (each animates), until the
+  // boxes are drawn in full, as on a projector.
+  const view = new CanvasView(page);
+  for (let i = 0; i < 6 && (await view.settledZoom()) < FAR_BELOW; i++) {
     await page
       .getByRole('button', { name: /zoom in/i })
       .first()
       .click();
   }
+  expect(await view.settledZoom()).toBeGreaterThanOrEqual(FAR_BELOW);
   const manual = measure.figures('Manual tests');
   await manual.waitFor();
   const strip = await manual.innerText();

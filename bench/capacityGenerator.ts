@@ -6,8 +6,9 @@
 // something only while it stays low. Driven over IPC by capacity.ts (messages below).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
+import { loopDelayMonitor } from './harness.ts';
 
 // `ws` is the server's dependency; the bench borrows it rather than pinning a second copy.
 interface Socket {
@@ -197,7 +198,7 @@ let awarenessReceived = 0;
 let closed = 0;
 let stopping = false;
 let cpuAtReset = process.cpuUsage();
-const loop = monitorEventLoopDelay({ resolution: 10 });
+const loop = loopDelayMonitor();
 
 function onMessage(p: Participant, data: Buffer): void {
   const type = data[0];
@@ -420,8 +421,8 @@ process.on('message', async (m: ToGenerator) => {
         const end = performance.now();
         const seconds = (end - windowStart) / 1000;
         const cpu = process.cpuUsage(cpuAtReset);
-        const loopP99 = loop.percentile(99) / 1e6;
-        const loopMax = loop.max / 1e6;
+        const loopP99 = loop.percentile(99);
+        const loopMax = loop.max();
         loop.disable();
         const late = () => [...pending.values()].filter((p) => p.sentAt <= end);
         await waitFor(() => late().length === 0, m.graceMs);

@@ -1,7 +1,7 @@
 // A tiny measuring harness: warm up, then time many runs and report percentiles. Benchmarks print
 // figures and ratios against a baseline measured in the same run, because these machines are
 // shared and noisy; absolute milliseconds are only comparable within one run.
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { record } from './results.ts';
 
 export interface Timing {
@@ -61,4 +61,34 @@ export function printTimings(
         : {}),
     });
   }
+}
+
+/**
+ * Event-loop delay: how late a 1 ms timer fires, in ms. Node's `monitorEventLoopDelay` records
+ * the whole interval between its timer's callbacks, the resolution included: with the usual
+ * `resolution: 10` an idle process reports p50 ≈ 10.4 ms and a 5 ms stall between two ticks goes
+ * unseen. A 1 ms resolution sees short stalls, and the resolution is subtracted here so that the
+ * figure is the delay alone (0 for a loop that never stalls).
+ */
+export const LOOP_RESOLUTION_MS = 1;
+
+export interface LoopDelay {
+  enable(): void;
+  disable(): void;
+  reset(): void;
+  /** The delay at percentile `p` (0–100), ms. */
+  percentile(p: number): number;
+  max(): number;
+}
+
+export function loopDelayMonitor(): LoopDelay {
+  const histogram = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  const delay = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
+  return {
+    enable: () => histogram.enable(),
+    disable: () => histogram.disable(),
+    reset: () => histogram.reset(),
+    percentile: (p) => delay(histogram.percentile(p)),
+    max: () => delay(histogram.max),
+  };
 }

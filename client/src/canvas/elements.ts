@@ -25,7 +25,7 @@ import { MarkerType } from '@xyflow/react';
 import { reasonsOf } from '../store/reasons.ts';
 import { describeNode } from './describe.ts';
 import { heatLevel } from './heat.ts';
-import { defaultSize } from './nodes/sizes.ts';
+import { defaultSize, handleBoxes } from './nodes/sizes.ts';
 import {
   HANDLES,
   type PeerTag,
@@ -288,12 +288,14 @@ export function toFlowElements(
       data: nodeData(id, input, ranks, quality, capacity, onPath),
       selected: input.selectedNodes.has(id),
       // Until measured, the usual size: React Flow shows a node only once it knows a size, and a
-      // node just added must be visible at once for its name input to take focus.
+      // node just added must be visible at once for its name input to take focus. And where its
+      // handles will be, so that React Flow does not mount it just to measure them (sizes.ts).
       ...(measured
         ? { measured: { width: measured.width, height: measured.height } }
         : {
             initialWidth: defaultSize(node.type).width,
             initialHeight: defaultSize(node.type).height,
+            handles: handleBoxes(node.type, defaultSize(node.type)),
           }),
     };
     const previous = cache.nodes.get(id);

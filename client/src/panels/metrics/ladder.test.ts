@@ -14,6 +14,7 @@ import {
   ladderSteps,
   ladderWidth,
   stepGeometry,
+  stepsInView,
 } from './ladder.ts';
 
 const WT = { hoursPerDay: 8, daysPerWeek: 5 };
@@ -215,5 +216,31 @@ describe('labels', () => {
     expect(formatPercent(0.9996)).toBe('>99%');
     expect(formatPercent(1)).toBe('100%');
     expect(formatPercent(0.3654)).toBe('37%');
+  });
+});
+
+describe('stepsInView', () => {
+  it('draws the steps in view and a view either side, never past the ends', () => {
+    const w = LADDER.stepWidth;
+    // At the start, 4 steps wide: nothing before, the view and one more view after.
+    expect(stepsInView(0, 4 * w, 300)).toEqual({ first: 0, end: 8 });
+    // Scrolled to step 100: from step 96 (one view back, the gutter rounding down) to 108.
+    expect(stepsInView(100 * w, 4 * w, 300)).toEqual({ first: 95, end: 108 });
+    // Near the end it stops at the last step; a short ladder is drawn whole.
+    expect(stepsInView(298 * w, 4 * w, 300)).toEqual({ first: 293, end: 300 });
+    expect(stepsInView(0, 1440, 5)).toEqual({ first: 0, end: 5 });
+    expect(stepsInView(0, 1440, 0)).toEqual({ first: 0, end: 0 });
+  });
+
+  it('covers every step in view whatever the scroll position', () => {
+    const width = 900;
+    for (let left = 0; left < 200 * LADDER.stepWidth; left += 37) {
+      const { first, end } = stepsInView(left, width, 200);
+      for (let i = 0; i < 200; i++) {
+        const { x, endX } = stepGeometry(i);
+        const visible = endX > left && x < left + width;
+        if (visible) expect(i >= first && i < end, `step ${i} at scroll ${left}`).toBe(true);
+      }
+    }
   });
 });

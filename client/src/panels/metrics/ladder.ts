@@ -113,3 +113,19 @@ export function fitLabel(text: string, max: number): string {
     .join('')
     .trimEnd()}…`;
 }
+
+/**
+ * The steps to draw for a ladder scrolled to `left` with `width` pixels in view: those in view and
+ * a view's width either side, as [first, end) indices of `count` steps.
+ */
+export function stepsInView(
+  left: number,
+  width: number,
+  count: number,
+): { first: number; end: number } {
+  const from = left - width - LADDER.gutter;
+  const to = left + 2 * width;
+  const first = Math.max(0, Math.floor(from / LADDER.stepWidth));
+  const end = Math.min(count, Math.max(first, Math.ceil(to / LADDER.stepWidth)));
+  return { first, end };
+}

@@ -121,3 +121,15 @@ it('zoomed out, stages are drawn simplified with names still readable; the minim
   await ada.node('Security review').waitFor();
   expect(await view.isVisible('.react-flow__minimap')).toBe(false);
 });
+
+it('a short title is shown whole in the top bar, not cut to "3…"', async () => {
+  const map = mapWithFutureState();
+  map.meta.title = 'Q3 300';
+  const links = await e2e.server.importMap(map);
+  const bo = await e2e.openAs('Bo', editUrl(e2e.server, links));
+  const view = new CanvasView(bo.page);
+  await bo.node('Security review').waitFor();
+  expect(await bo.page.locator('.titlebar-text').innerText()).toBe('Q3 300');
+  // The rename button was clamped 4 px under its own width: every title that fitted lost its end.
+  expect(await view.isClipped('.titlebar-text')).toBe(false);
+});

@@ -98,6 +98,7 @@ function EditorLayout() {
   const comparing = useEditor((s) => s.compareWith !== null);
   const snapshots = useEditor((s) => s.snapshotsOpen);
   const { t } = useTranslation('common');
+  const waiting = !loaded && !hasMap;
   return (
     <div className="editor">
       <header className="editor-top">
@@ -120,9 +121,7 @@ function EditorLayout() {
       <SyncProblemBanner />
       <ProblemsBanner />
       {hasMap && <WorkshopBar />}
-      {!loaded && !hasMap ? (
-        <div className="page-message">{t('editor.loading')}</div>
-      ) : comparing ? (
+      {comparing ? (
         <CompareView />
       ) : snapshots ? (
         <Suspense fallback={<div className="page-message">{t('editor.loadingSnapshots')}</div>}>
@@ -130,8 +129,16 @@ function EditorLayout() {
         </Suspense>
       ) : (
         <div className="editor-main">
-          <div className="editor-canvas">
+          {/* Laid out while the map is on its way, so that the editor's first render (and
+              the first run of its code) happens during the network round trip instead of after
+              the document arrived; the panels stay empty until there is a map to show. */}
+          <div className="editor-canvas" aria-busy={waiting}>
             <Canvas />
+            {waiting && (
+              <div className="editor-waiting" role="status">
+                {t('editor.loading')}
+              </div>
+            )}
           </div>
           <aside className="editor-side" aria-label={t('editor.details')}>
             <Inspector />

@@ -178,7 +178,8 @@ export class MapSession {
       const state = useEditor.getState();
       setEditor({
         map: hasContent ? map : null,
-        problems,
+        // An empty document (the map is still on its way) breaks no rule worth a banner.
+        problems: hasContent ? problems : [],
         activeStateId: resolveActiveStateId(hasContent ? map : null, state.activeStateId),
         loaded: state.loaded || (hasContent && this.persistence !== null),
       });

@@ -15,8 +15,10 @@ import { useTranslation } from 'react-i18next';
 
 export function TitleBar() {
   const { t } = useTranslation('topbar');
+  const { t: tc } = useTranslation('common');
   const session = useSession();
-  const title = useMeta()?.title ?? '';
+  const meta = useMeta();
+  const title = meta?.title ?? '';
   const canEdit = useCanEdit();
   const [editing, setEditing] = useState(false);
   // The owner key lives in this browser only; a workshop participant has no library to go to.
@@ -48,7 +50,12 @@ export function TitleBar() {
           <Mark />
         </span>
       )}
-      {editing ? (
+      {meta === null ? (
+        // The map is on its way: no "Untitled map" to rename (it would write into an empty copy).
+        <h1 className="titlebar-title titlebar-waiting" aria-busy="true">
+          <span className="visually-hidden">{tc('editor.loading')}</span>
+        </h1>
+      ) : editing ? (
         <InlineEdit
           className="titlebar-edit"
           initial={title}

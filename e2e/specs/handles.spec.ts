@@ -105,4 +105,41 @@ it('a 300-stage map mounts only the nodes in view while it loads', async () => {
   // Before the canvas had the handle boxes, `most` was 302: every node mounted to be measured.
   expect(most).toBeLessThanOrEqual(now + 10);
   expect(most).toBeLessThan(60);
+
+  // The timeline ladder draws the steps near its scroll position only, and follows the scroll:
+  // at the far end the last step of the path is drawn, the first ones no longer.
+  const ladder = async () =>
+    page.evaluate(() => {
+      const scroll = document.querySelector<HTMLElement>('.ladder-scroll');
+      const box = scroll?.getBoundingClientRect();
+      const steps = Array.from(document.querySelectorAll<SVGGElement>('.ladder-step'));
+      const inView = steps.filter((g) => {
+        const r = g.getBoundingClientRect();
+        return box !== undefined && r.right > box.left && r.left < box.right;
+      });
+      return {
+        drawn: steps.length,
+        inView: inView.length,
+        names: steps.map((g) => g.querySelector('title')?.textContent ?? ''),
+        summary: document.querySelector('.ladder > title')?.textContent ?? '',
+      };
+    });
+  const atStart = await ladder();
+  const path = atStart.summary.match(/Stage \d+/g) ?? [];
+  expect(path.length).toBeGreaterThan(200); // the screen-reader summary still names every step
+  const [firstName, lastName] = [path[0], path.at(-1)];
+  expect(atStart.inView).toBeGreaterThan(3);
+  expect(atStart.drawn).toBeLessThan(40);
+  expect(atStart.names[0]?.startsWith(`${firstName}:`)).toBe(true);
+  await page.evaluate(() => {
+    const scroll = document.querySelector<HTMLElement>('.ladder-scroll');
+    if (scroll) scroll.scrollLeft = scroll.scrollWidth;
+  });
+  await expect
+    .poll(async () => (await ladder()).names.some((n) => n.startsWith(`${lastName}:`)))
+    .toBe(true);
+  const atEnd = await ladder();
+  expect(atEnd.inView).toBeGreaterThan(3);
+  expect(atEnd.drawn).toBeLessThan(40);
+  expect(atEnd.names.some((n) => n.startsWith(`${firstName}:`))).toBe(false);
 });

@@ -134,7 +134,7 @@ export function NodeInspector({ stateId, node, wt, canEdit }: Props) {
               {...field('ratedBy')}
             />
           </div>
-          <div className="insp-field-row">
+          <div className="insp-field-row insp-field-row-3">
             {number(t('node.people'), 'people', t('node.peopleExample'))}
             {number(t('node.batchSize'), 'batchSize', t('node.itemsExample'))}
             {number(t('node.wip'), 'wipItems', t('node.itemsExample'))}
